@@ -1,0 +1,35 @@
+# The two commands of README.md. Both install what a fresh Debian machine with Swift
+# lacks (cmark-gfm's headers and libraries) before building.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+
+.PHONY: site markdown test deps bench-math bench
+
+## Render notes/ into site/ (HTML).
+site: deps
+	$(SWIFT) build -c release --product diary
+	$$($(SWIFT) build -c release --show-bin-path)/diary render notes/ --out site/
+
+## Render notes/ into site-md/ (GitHub-flavoured markdown).
+markdown: deps
+	$(SWIFT) build -c release --product diary
+	$$($(SWIFT) build -c release --show-bin-path)/diary render notes/ --out site-md/ --format markdown
+
+## Build and run the whole test suite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+deps:
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; \
+	  for pkg in libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git; do \
+	    dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	elif ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+	  echo "diary needs cmark-gfm: install it with your package manager (e.g. 'brew install cmark-gfm')" >&2; exit 1; \
+	fi

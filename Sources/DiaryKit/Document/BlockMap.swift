@@ -1,0 +1,118 @@
+import Calc
+
+/// What a note's lines are, as cmark-gfm's block parser sees them: code blocks
+/// (including calc cells and math fences), raw HTML blocks, and the prose around them.
+///
+/// cmark decides what is code; the ``ProseScanner`` then looks only at prose lines.
+struct BlockMap: Sendable {
+    enum LineKind: Sendable, Equatable {
+        case frontMatter, prose, code, html
+    }
+
+    /// A fenced or indented code block.
+    struct CodeBlock: Sendable {
+        var isFenced: Bool
+        /// The info string, entity-decoded (`calc digits=2`).
+        var info: String
+        /// File lines (1-based, inclusive) from the opening to the closing fence.
+        var lines: ClosedRange<Int>
+        /// File lines of the content; empty for an empty block.
+        var contentLines: Range<Int>
+        /// The content with container prefixes removed, as cmark gives it.
+        var literal: String
+        /// For every content line, the byte offset in the file where its literal text starts.
+        var contentLineStarts: [Int]
+
+        /// The first word of the info string.
+        var language: Substring {
+            info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first ?? ""
+        }
+
+        /// Maps a byte offset in ``literal`` to the file.
+        func fileOffset(ofLiteralOffset offset: Int) -> Int {
+            var lineStart = 0
+            var line = 0
+            for (index, byte) in literal.utf8.enumerated() {
+                if index >= offset { break }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                }
+            }
+            guard !contentLineStarts.isEmpty else { return 0 }
+            return contentLineStarts[min(line, contentLineStarts.count - 1)] + (offset - lineStart)
+        }
+    }
+
+    /// Per file line (index 0 is line 1).
+    private(set) var lineKinds: [LineKind]
+    /// Blockquote nesting of each file line.
+    private(set) var quoteDepth: [Int]
+    private(set) var codeBlocks: [CodeBlock] = []
+
+    /// Builds the map with one parse of the note's body (no inline extensions, so it
+    /// runs in parallel with other notes).
+    init(note: Note) {
+        let file = note.file
+        let lineCount = file.lineStarts.count
+        lineKinds = Array(repeating: .prose, count: lineCount)
+        quoteDepth = Array(repeating: 0, count: lineCount)
+        let bodyLine = file.line(of: note.bodyStart)
+        for line in 1..<bodyLine { lineKinds[line - 1] = .frontMatter }
+        let document = MarkdownDocument(parsing: String(note.body), options: [.sourcePositions, .footnotes], extensions: [])
+        let lastLine = lineCount
+        func fileLine(_ bodyLineNumber: Int) -> Int { min(max(bodyLine + bodyLineNumber - 1, 1), lastLine) }
+
+        for block in document.blocks() {
+            let first = fileLine(block.startLine)
+            let last = max(first, fileLine(block.endLine))
+            switch block.kind {
+            case .blockQuote:
+                for line in first...last { quoteDepth[line - 1] += 1 }
+            case .htmlBlock:
+                for line in first...last { lineKinds[line - 1] = .html }
+            case .codeBlock:
+                for line in first...last { lineKinds[line - 1] = .code }
+                codeBlocks.append(makeCodeBlock(block, first: first, last: last, file: file))
+            default:
+                break
+            }
+        }
+    }
+
+    private func makeCodeBlock(_ block: MarkdownBlock, first: Int, last: Int, file: SourceFile) -> CodeBlock {
+        var contentFirst = first, contentEnd = last + 1
+        if block.isFenced {
+            contentFirst = first + 1
+            if last > first, isClosingFence(file.lineText(last), block: block) { contentEnd = last }
+        }
+        if contentEnd < contentFirst { contentEnd = contentFirst }
+        // Each literal line is the end of its file line, after the container prefix.
+        var literalLines = block.literal.split(separator: "\n", omittingEmptySubsequences: false)
+        if literalLines.last == "" { literalLines.removeLast() }
+        var starts: [Int] = []
+        for (index, line) in (contentFirst..<contentEnd).enumerated() {
+            let raw = file.lineText(line)
+            let literalLine = index < literalLines.count ? literalLines[index] : ""
+            let lineStart = file.lineStarts[line - 1]
+            if raw.utf8.suffix(literalLine.utf8.count).elementsEqual(literalLine.utf8) {
+                starts.append(lineStart + raw.utf8.count - literalLine.utf8.count)
+            } else {
+                // A tab in the prefix was expanded to spaces: point after the prefix.
+                starts.append(lineStart + raw.utf8.prefix { $0 == 32 || $0 == 9 || $0 == 62 }.count)
+            }
+        }
+        return CodeBlock(isFenced: block.isFenced, info: block.info, lines: first...last,
+                         contentLines: contentFirst..<contentEnd, literal: block.literal, contentLineStarts: starts)
+    }
+
+    private func isClosingFence(_ line: Substring, block: MarkdownBlock) -> Bool {
+        var bytes = line.utf8[...]
+        // Strip container prefixes: blockquote markers and indentation.
+        while let first = bytes.first, first == 32 || first == 9 || first == 62 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 32 || last == 9 { bytes = bytes.dropLast() }
+        return bytes.count >= block.fenceLength && bytes.allSatisfy { $0 == block.fenceCharacter }
+    }
+
+    func kind(ofLine line: Int) -> LineKind { lineKinds[line - 1] }
+}

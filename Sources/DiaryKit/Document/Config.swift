@@ -1,0 +1,141 @@
+import Calc
+import Foundation
+
+/// A named date whose day counts are `DAYS_SINCE_<NAME>` and `DAYS_UNTIL_<NAME>`.
+public struct Counter: Sendable, Equatable {
+    /// Upper-cased, as placeholders spell it.
+    public var name: String
+    public var date: CalendarDate
+}
+
+/// `diary.yml`: site-wide settings. Every key is optional.
+public struct Config: Sendable {
+    public var title = "Diary"
+    public var baseURL: String?
+    public var author: String?
+    public var timeZone: TimeZone?
+    /// Unicode date pattern of `DATE_PRETTY`.
+    public var dateFormat = "EEEE, MMMM d, yyyy"
+    public var locale = "en_US"
+    public var repoStart: CalendarDate?
+    public var counters: [Counter] = []
+    /// Default decimals in result tables.
+    public var digits = 4
+    /// Every key, known or not, for templates.
+    public var values: YAMLValue?
+
+    public init() {}
+
+    /// Reads `diary.yml`; every bad value is a located error.
+    public init(file: SourceFile) throws(FileDiagnostics) {
+        var diagnostics: [Diagnostic] = []
+        var yaml: YAMLValue?
+        do {
+            yaml = try YAMLValue.parse(file.text, in: file, baseOffset: 0)
+        } catch {
+            throw FileDiagnostics(file, error.diagnostics)
+        }
+        values = yaml
+        if let yaml {
+            guard case .mapping(let pairs, _) = yaml else {
+                throw FileDiagnostics(file, [.error("diary.yml must be a mapping of keys to values", at: yaml.offset..<yaml.offset)])
+            }
+            for (key, value) in pairs {
+                switch key {
+                case "title": title = value.text ?? title
+                case "base_url": baseURL = ConfigReader.baseURL(value, diagnostics: &diagnostics)
+                case "author": author = value.text
+                case "timezone": timeZone = ConfigReader.timeZone(value, diagnostics: &diagnostics)
+                case "date_format": dateFormat = value.text ?? dateFormat
+                case "locale": locale = value.text ?? locale
+                case "repo_start": repoStart = ConfigReader.date(value, key: key, diagnostics: &diagnostics)
+                case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)
+                case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics) ?? digits
+                default: break
+                }
+            }
+        }
+        if !diagnostics.isEmpty { throw FileDiagnostics(file, diagnostics) }
+    }
+}
+
+/// Shared readers for values of `diary.yml` and front matter.
+enum ConfigReader {
+    static func date(_ value: YAMLValue, key: String, diagnostics: inout [Diagnostic], allowTime: Bool = false) -> CalendarDate? {
+        let range = value.offset..<value.offset
+        guard let text = value.text else {
+            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD", at: range))
+            return nil
+        }
+        // A timestamp's calendar date is the date it names, whatever its time or offset.
+        let datePart = allowTime && text.utf8.count > 10 && [UInt8(ascii: "T"), UInt8(ascii: " ")].contains(Array(text.utf8)[10])
+            ? String(text.prefix(10)) : text
+        guard let date = CalendarDate(parsing: datePart) else {
+            diagnostics.append(.error("'\(key)' is not a valid date: '\(text)'", at: range, note: "write dates as YYYY-MM-DD"))
+            return nil
+        }
+        return date
+    }
+
+    static func bool(_ value: YAMLValue, key: String, diagnostics: inout [Diagnostic]) -> Bool? {
+        if let bool = value.bool { return bool }
+        diagnostics.append(.error("'\(key)' must be true or false", at: value.offset..<value.offset))
+        return nil
+    }
+
+    static func digits(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> Int? {
+        if let digits = value.int, (0...15).contains(digits) { return digits }
+        diagnostics.append(.error("'digits' must be a whole number from 0 to 15", at: value.offset..<value.offset))
+        return nil
+    }
+
+    static func counters(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> [Counter] {
+        guard case .mapping(let pairs, _) = value else {
+            diagnostics.append(.error("'counters' must map names to dates, e.g. 'diary: 2025-08-18'", at: value.offset..<value.offset))
+            return []
+        }
+        var counters: [Counter] = []
+        for (name, date) in pairs {
+            let upper = name.uppercased()
+            guard !upper.isEmpty, upper.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 95 }),
+                  !(upper.first?.isNumber ?? true) else {
+                diagnostics.append(.error("counter name '\(name)' must be letters, digits and '_'", at: date.offset..<date.offset))
+                continue
+            }
+            if let parsed = self.date(date, key: name, diagnostics: &diagnostics) {
+                counters.append(Counter(name: upper, date: parsed))
+            }
+        }
+        return counters
+    }
+
+    static func timeZone(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> TimeZone? {
+        guard let name = value.text, let zone = TimeZone(identifier: name) else {
+            diagnostics.append(.error("unknown time zone '\(value.text ?? "")'", at: value.offset..<value.offset,
+                                      note: "use an IANA name such as Europe/Berlin or UTC"))
+            return nil
+        }
+        return zone
+    }
+
+    static func baseURL(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> String? {
+        guard let text = value.text, let url = URL(string: text), let scheme = url.scheme,
+              ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+            diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: value.offset..<value.offset))
+            return nil
+        }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    /// A slug names an output file: one path segment of safe characters, so that no
+    /// output can escape the output folder.
+    static func slug(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> String? {
+        guard let text = value.text, !text.isEmpty, text != ".", text != "..",
+              text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0) }),
+              !text.hasPrefix(".") else {
+            diagnostics.append(.error("'slug' must be one file name made of letters, digits, '-', '_' and '.'", at: value.offset..<value.offset))
+            return nil
+        }
+        return text
+    }
+}

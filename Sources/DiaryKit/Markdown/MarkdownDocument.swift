@@ -1,0 +1,152 @@
+import CMarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A parsed cmark-gfm document. It owns the C tree and the parser (whose extension list
+/// the HTML renderer needs), and frees both when it goes away.
+///
+/// Not `Sendable`: a document is parsed, read and rendered on one thread.
+final class MarkdownDocument {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    let options: MarkdownOptions
+
+    /// Parses `text`. Parsers with inline extensions are serialised (see ``CMark``).
+    init(parsing text: String, options: MarkdownOptions, extensions: [MarkdownExtension]) {
+        _ = CMark.registered
+        self.options = options
+        let parser: OpaquePointer = cmark_parser_new(options.rawValue)
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name.rawValue) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        func feedAndFinish() -> OpaquePointer {
+            var copy = text
+            copy.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            return cmark_parser_finish(parser)
+        }
+        if extensions.contains(where: \.touchesGlobalInlineState) {
+            CMark.inlineExtensionLock.lock()
+            self.root = feedAndFinish()
+            CMark.inlineExtensionLock.unlock()
+        } else {
+            self.root = feedAndFinish()
+        }
+        self.parser = parser
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// HTML of the whole document, rendered with the parser's extensions (tagfilter
+    /// is silently off without them).
+    func renderHTML() -> String {
+        guard let html = cmark_render_html(root, options.rawValue, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Calls `body` with the first block node of a kind, in document order.
+    func withFirstNode<T>(of kind: MarkdownBlock.Kind, _ body: (OpaquePointer) -> T?) -> T? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if MarkdownBlock.Kind(type: cmark_node_get_type(node)) == kind { return body(node) }
+        }
+    }
+
+    /// Every block node in document order, as plain values (inline nodes are skipped).
+    func blocks() -> [MarkdownBlock] {
+        var result: [MarkdownBlock] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            // cmark's type mask: the two top bits say block (0x8000) or inline (0xC000).
+            if type.rawValue & 0xC000 == 0xC000 { continue }
+            let kind = MarkdownBlock.Kind(type: type)
+            var block = MarkdownBlock(
+                kind: kind,
+                startLine: Int(cmark_node_get_start_line(node)),
+                startColumn: Int(cmark_node_get_start_column(node)),
+                endLine: Int(cmark_node_get_end_line(node)),
+                endColumn: Int(cmark_node_get_end_column(node))
+            )
+            if kind == .codeBlock {
+                var fenceLength: Int32 = 0, fenceOffset: Int32 = 0, fenceChar: CChar = 0
+                block.isFenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceChar) != 0
+                block.fenceLength = Int(fenceLength)
+                block.fenceCharacter = UInt8(bitPattern: fenceChar)
+                block.info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+                block.literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            }
+            result.append(block)
+        }
+        return result
+    }
+}
+
+/// A block of a parsed document, with its cmark-gfm source position (1-based lines
+/// and byte columns, end inclusive).
+struct MarkdownBlock: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak,
+             footnoteDefinition, other
+
+        init(type: cmark_node_type) {
+            switch type {
+            case CMARK_NODE_DOCUMENT: self = .document
+            case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+            case CMARK_NODE_LIST: self = .list
+            case CMARK_NODE_ITEM: self = .item
+            case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+            case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+            case CMARK_NODE_PARAGRAPH: self = .paragraph
+            case CMARK_NODE_HEADING: self = .heading
+            case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
+            case CMARK_NODE_FOOTNOTE_DEFINITION: self = .footnoteDefinition
+            default: self = .other
+            }
+        }
+    }
+
+    var kind: Kind
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+    var endColumn: Int
+    var isFenced = false
+    var fenceLength = 0
+    var fenceCharacter: UInt8 = 0
+    var info = ""
+    var literal = ""
+}
+
+extension MarkdownDocument {
+    /// The plain text of the first block of a kind (`heading`, `paragraph`), if any.
+    func firstPlainText(of kind: MarkdownBlock.Kind) -> String? {
+        withFirstNode(of: kind) { node in
+            guard let text = cmark_render_plaintext(node, 0, 0) else { return nil }
+            defer { free(text) }
+            return String(cString: text).trimmingWhitespaceAndNewlines()
+        }
+    }
+}

@@ -1,0 +1,182 @@
+/// HTML output of a note's body.
+///
+/// Math and other pre-rendered parts cannot go through cmark-gfm (it would add emphasis,
+/// eat backslashes, split table cells), so each is replaced by a token before parsing
+/// and swapped for its HTML afterwards. A token is one code point from Unicode's
+/// Supplementary Private Use Area-B: cmark treats it as an ordinary letter and copies it
+/// through unchanged. Values of placeholders are plain text, so they are inserted into
+/// the markdown, escaped, before parsing, exactly as in markdown output.
+import Calc
+
+struct HTMLWriter {
+    /// What a token stands for.
+    enum Fragment {
+        /// Rendered math, with the span's TeX for attributes and plain text.
+        case math(RenderedMath)
+        /// A block that replaces the whole `<pre>` of the fenced block holding the token.
+        case block(html: String)
+        /// A code point of the token range that was already in the note.
+        case literal(Unicode.Scalar)
+    }
+
+    struct Output {
+        var html: String
+        /// Plain text of the first heading, tokens resolved (for the page title).
+        var firstHeading: String?
+        /// Plain text of the first paragraph (for the index).
+        var firstParagraph: String?
+        /// Warnings about math the converter does not know.
+        var diagnostics: [Diagnostic]
+    }
+
+    static let tokenBase: UInt32 = 0x100000
+    static let tokenLimit: UInt32 = 0x10FFFD
+
+    let math: MathRenderer
+
+    func write(note: Note, map: BlockMap, scan: ProseScanner.Result, evaluation: NoteEvaluation) -> Output {
+        var diagnostics: [Diagnostic] = []
+        var fragments: [Fragment] = []
+        var edits: [TextEdit] = []
+        func token(for fragment: Fragment) -> String {
+            let scalar = Unicode.Scalar(Self.tokenBase + UInt32(fragments.count)) ?? "\u{FFFD}"
+            fragments.append(fragment)
+            return String(scalar)
+        }
+        for filled in evaluation.placeholders {
+            let text = filled.placeholder.inHTML ? Escaping.html(filled.text) : Escaping.markdown(filled.text)
+            edits.append(TextEdit(range: filled.placeholder.range, replacement: text))
+        }
+        edits += scan.escapes.filter(\.inHTML).map { TextEdit(range: $0.range, replacement: "{{") }
+        for span in scan.math {
+            if span.style == .fence {
+                guard let block = map.codeBlocks.first(where: { note.file.lineStarts[$0.lines.lowerBound - 1] == span.range.lowerBound }),
+                      let content = Self.contentRange(of: block, in: note.file) else { continue }
+                let rendered = math.render(span, diagnostics: &diagnostics)
+                edits.append(TextEdit(range: content, replacement: token(for: .block(html: rendered.standalone))))
+            } else {
+                edits.append(TextEdit(range: span.range, replacement: token(for: .math(math.render(span, diagnostics: &diagnostics)))))
+            }
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        edits += literalTokens(in: note, avoiding: edits, token: token)
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+
+        let markdown = TextEdit.apply(edits, to: note.text, in: note.bodyStart..<note.text.utf8.count)
+        let document = MarkdownDocument(
+            parsing: markdown, options: [.footnotes, .unsafe],
+            extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
+        let html = Self.detokenize(document.renderHTML(), fragments: fragments)
+        let plain = { (text: String?) in text.map { Self.detokenize($0, fragments: fragments, plain: true) } }
+        return Output(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
+                      firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics)
+    }
+
+    /// The bytes of a fenced block's content lines, when it has any.
+    static func contentRange(of block: BlockMap.CodeBlock, in file: SourceFile) -> Range<Int>? {
+        guard block.isFenced, !block.contentLines.isEmpty, let start = block.contentLineStarts.first else { return nil }
+        let last = block.contentLines.upperBound - 1
+        let end = last < file.lineStarts.count ? file.lineStarts[last] - 1 : file.text.utf8.count
+        return start..<max(start, end)
+    }
+
+    /// Code points of the token range already in the note become tokens of themselves,
+    /// so no text can be mistaken for a token.
+    private func literalTokens(in note: Note, avoiding edits: [TextEdit], token: (Fragment) -> String) -> [TextEdit] {
+        let bytes = note.text.utf8
+        guard bytes.contains(0xF4) else { return [] }
+        var result: [TextEdit] = []
+        var offset = 0
+        var editIndex = 0
+        for scalar in note.text.unicodeScalars {
+            let length = UTF8.width(scalar)
+            defer { offset += length }
+            guard offset >= note.bodyStart, scalar.value >= Self.tokenBase else { continue }
+            while editIndex < edits.count, edits[editIndex].range.upperBound <= offset { editIndex += 1 }
+            if editIndex < edits.count, edits[editIndex].range.contains(offset) { continue }
+            result.append(TextEdit(range: offset..<offset + length, replacement: token(.literal(scalar))))
+        }
+        return result
+    }
+
+    /// Replaces every token of `html` by its fragment. Inside a tag (an `alt` or `title`
+    /// attribute) math becomes its escaped TeX source; a display formula alone in a
+    /// paragraph replaces the paragraph. `plain` gives text for titles and summaries.
+    static func detokenize(_ html: String, fragments: [Fragment], plain: Bool = false) -> String {
+        guard !fragments.isEmpty else { return html }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        var inTag = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            // U+100000...U+10FFFF is F4 80-8F xx xx in UTF-8.
+            guard byte == 0xF4, i + 3 < bytes.count, bytes[i + 1] & 0xF0 == 0x80 else {
+                if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false }
+                out.append(byte)
+                i += 1
+                continue
+            }
+            let value = UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                | 0x100000
+            let number = Int(value - tokenBase)
+            guard number < fragments.count else {
+                out += bytes[i..<i + 4]
+                i += 4
+                continue
+            }
+            i += 4
+            switch fragments[number] {
+            case .literal(let original):
+                out += String(original).utf8
+            case .math(let math):
+                if plain {
+                    out += math.span.tex.utf8
+                } else if inTag {
+                    out += Escaping.html(math.span.tex).utf8
+                } else if math.span.isDisplay, out.ends(with: "<p>"), bytes[i...].starts(with: "</p>".utf8) {
+                    out.removeLast(3)
+                    i += 4
+                    out += math.standalone.utf8
+                } else {
+                    out += math.inline.utf8
+                }
+            case .block(let blockHTML):
+                guard !plain else { continue }
+                // The token is the whole content of a fenced block: its <pre> goes.
+                if let pre = out.lastIndex(of: "<pre") { out.removeSubrange(pre...) }
+                if let close = bytes.firstIndex(of: "</pre>", from: i) { i = close + 6 }
+                out += blockHTML.utf8
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with text: String) -> Bool {
+        let tail = Array(text.utf8)
+        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+
+    func lastIndex(of text: String) -> Int? {
+        let needle = Array(text.utf8)
+        var start = count - needle.count
+        while start >= 0 {
+            if self[start..<start + needle.count].elementsEqual(needle) { return start }
+            start -= 1
+        }
+        return nil
+    }
+
+    func firstIndex(of text: String, from start: Int) -> Int? {
+        let needle = Array(text.utf8)
+        var index = start
+        while index + needle.count <= count {
+            if self[index] == needle[0], self[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import Calc
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site: `page` and `index`, their partials, and the
+/// stylesheet. A folder given with `--templates` (or `./templates`) overrides the
+/// built-in defaults file by file.
+public struct Templates: Sendable {
+    /// Built-in defaults, embedded in the executable at build time.
+    static let builtIn: [String: String] = [
+        "page.mustache": String(decoding: PackageResources.page_mustache, as: UTF8.self),
+        "head.mustache": String(decoding: PackageResources.head_mustache, as: UTF8.self),
+        "header.mustache": String(decoding: PackageResources.header_mustache, as: UTF8.self),
+        "footer.mustache": String(decoding: PackageResources.footer_mustache, as: UTF8.self),
+        "style.css": String(decoding: PackageResources.style_css, as: UTF8.self),
+    ]
+
+    private let library: MustacheLibrary
+    /// The stylesheet written to `assets/style.css`.
+    public let stylesheet: String
+
+    /// Loads the defaults, then every file of `directory` over them. A template that
+    /// does not parse is a located error in its file.
+    public init(directory: String?) throws(FileDiagnostics) {
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, text) in Self.builtIn { sources[name] = (text, "<built-in>/\(name)") }
+        if let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            for name in names.sorted() where name.hasSuffix(".mustache") || name == "style.css" {
+                let path = (directory as NSString).appendingPathComponent(name)
+                if let data = FileManager.default.contents(atPath: path) {
+                    sources[name] = (String(decoding: data, as: UTF8.self), path)
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
+            do {
+                try library.register(source.text, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                let file = SourceFile(path: source.path, text: source.text)
+                let offset = file.offset(line: error.context.lineNumber, column: error.context.columnNumber)
+                throw FileDiagnostics(file, [.error("template error: \(Self.describe(error.error))", at: offset..<offset)])
+            } catch {
+                let file = SourceFile(path: source.path, text: source.text)
+                throw FileDiagnostics(file, [.error("template error: \(error)", at: 0..<0)])
+            }
+        }
+        self.library = library
+        self.stylesheet = sources["style.css"]?.text ?? ""
+    }
+
+    /// Renders a template by name (`page`, `index`).
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is not closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Calc
+import Foundation
+
+/// The command-line choices of a run, turned into a ``NoteRenderer``: the config file is
+/// read, the time zone and "today" resolved, the templates loaded.
+public struct RunSettings: Sendable {
+    public var configPath: String?
+    public var timeZoneName: String?
+    public var today: String?
+    public var templatesDirectory: String?
+    public var format: OutputFormat = .html
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Where `diary.yml` and `templates/` are looked for when not given.
+    public var workingDirectory = FileManager.default.currentDirectoryPath
+
+    public init() {}
+
+    /// A problem with the run's own inputs: bad usage (exit 2) or a bad config or
+    /// template file (exit 1, located).
+    public enum Failure: Error, Sendable {
+        case usage(UsageError)
+        case file(FileDiagnostics)
+    }
+
+    public func loadConfig() throws(Failure) -> Config {
+        let path: String
+        if let configPath {
+            path = configPath
+            guard FileManager.default.fileExists(atPath: path) else { throw .usage(UsageError("no such config file: \(path)")) }
+        } else {
+            path = workingDirectory + "/diary.yml"
+            guard FileManager.default.fileExists(atPath: path) else { return Config() }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .usage(UsageError("cannot read the config file \(path)"))
+        }
+        let shown = configPath ?? "diary.yml"
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .file(FileDiagnostics(SourceFile(path: shown, text: ""), [.error("the file is not valid UTF-8", at: 0..<0)]))
+        }
+        do {
+            return try Config(file: SourceFile(path: shown, text: text))
+        } catch {
+            throw .file(error)
+        }
+    }
+
+    public func makeContext(config: Config) throws(Failure) -> RenderContext {
+        var option: TimeZone?
+        if let name = timeZoneName {
+            guard let zone = TimeZone(identifier: name) else {
+                throw .usage(UsageError("unknown time zone '\(name)' (use an IANA name such as Europe/Berlin or UTC)"))
+            }
+            option = zone
+        }
+        let timeZone = RenderContext.resolveTimeZone(option: option, config: config, environment: environment)
+        let todayDate: CalendarDate
+        if let today {
+            guard let date = CalendarDate(parsing: today) else {
+                throw .usage(UsageError("--today must be a valid date written YYYY-MM-DD, not '\(today)'"))
+            }
+            todayDate = date
+        } else {
+            todayDate = RenderContext.currentDate(in: timeZone)
+        }
+        // Git is asked lazily, only when a note uses DAYS_SINCE_REPO_START without config `repo_start`.
+        return RenderContext(today: todayDate, timeZone: timeZone, config: config, repoStart: .git(timeZone: timeZone))
+    }
+
+    public func makeRenderer() throws(Failure) -> NoteRenderer {
+        let config = try loadConfig()
+        let context = try makeContext(config: config)
+        var directory = templatesDirectory
+        if directory == nil {
+            let local = workingDirectory + "/templates"
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: local, isDirectory: &isFolder), isFolder.boolValue { directory = local }
+        } else if let given = directory, !FileManager.default.fileExists(atPath: given) {
+            throw .usage(UsageError("no such templates folder: \(given)"))
+        }
+        do {
+            return NoteRenderer(context: context, format: format, templates: try Templates(directory: directory))
+        } catch {
+            throw .file(error)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Calc
+import Testing
+
+@Suite struct DiagnosticTests {
+    @Test func locationsCountScalarsAndLines() {
+        let file = SourceFile(path: "n.md", text: "ab\nnaïve x\n\nlast")
+        #expect(file.location(of: 0) == (1, 1))
+        #expect(file.location(of: 3) == (2, 1))
+        #expect(file.location(of: 10) == (2, 7)) // after the 2-byte ï
+        #expect(file.location(of: 12) == (3, 1))
+        #expect(file.location(of: 13) == (4, 1))
+        #expect(file.offset(line: 2, column: 7) == 10)
+    }
+
+    @Test func rendersLikeACompiler() {
+        let file = SourceFile(path: "notes/bn.md", text: "# T\n\tmu = maen(x)\n")
+        let diagnostic = Diagnostic.error("unknown function 'maen'; did you mean 'mean'?", at: 10..<14, note: "functions are listed in the README")
+        #expect(file.render(diagnostic) == """
+        notes/bn.md:2:7: error: unknown function 'maen'; did you mean 'mean'?
+        \tmu = maen(x)
+        \t     ^~~~
+        note: functions are listed in the README
+
+        """)
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestion.closest(to: "maen", among: ["mean", "max", "min"]) == "mean")
+        #expect(Suggestion.closest(to: "DATE_PRETY", among: ["DATE", "DATE_PRETTY"]) == "DATE_PRETTY")
+        #expect(Suggestion.closest(to: "xyz", among: ["mean", "max"]) == nil)
+        #expect(Suggestion.closest(to: "sum", among: ["sum"]) == nil)
+    }
+
+    @Test func inlineNumberText() {
+        #expect(Value.number(465).inlineText(digits: 4) == "465")
+        #expect(Value.number(1.25).inlineText(digits: 4) == "1.25")
+        #expect(Value.number(5.0 / 3).inlineText(digits: 4) == "1.6667")
+        #expect(Value.number(-0.00001).inlineText(digits: 4) == "0")
+        #expect(Value.number(.nan).inlineText(digits: 4) == "NaN")
+        #expect(Value.number(-.infinity).inlineText(digits: 4) == "-inf")
+        #expect(Value.string("a b").inlineText(digits: 4) == "a b")
+        #expect(NumberFormat.fixed(2.5, digits: 0) == "2")
+        #expect(NumberFormat.fixed(0.125, digits: 2) == "0.12")
+        #expect(NumberFormat.fixed(1e20, digits: 1) == "100000000000000000000.0")
+    }
+}

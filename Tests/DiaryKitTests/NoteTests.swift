@@ -1,0 +1,98 @@
+import Calc
+import Testing
+@testable import DiaryKit
+
+@Suite struct NoteTests {
+    @Test func splitsFrontMatterAndKeepsDatesAsCalendarDates() throws {
+        let note = try Fixture.note("---\ntitle: Batch norm\ndate: 2026-11-26\ntags: [ml, bn]\ndraft: false\ndigits: 2\nmood: curious\n---\n# Body\n")
+        #expect(note.frontMatter.title == "Batch norm")
+        #expect(note.frontMatter.date?.description == "2026-11-26")
+        #expect(note.frontMatter.tags == ["ml", "bn"])
+        #expect(note.frontMatter.digits == 2)
+        #expect(note.frontMatter.values?["mood"]?.text == "curious")
+        #expect(note.body == "# Body\n")
+        #expect(note.file.line(of: note.bodyStart) == 9)
+    }
+
+    @Test func timestampsKeepTheirWrittenDate() throws {
+        // Read as an instant, 00:30 at +02:00 would be the 25th in UTC.
+        let note = try Fixture.note("---\ndate: 2026-11-26T00:30:00+02:00\n---\nx")
+        #expect(note.frontMatter.date?.description == "2026-11-26")
+    }
+
+    @Test func dateFromFileNamePrefix() throws {
+        let note = try Fixture.note("x", path: "notes/2026-11-20-first.md")
+        #expect(note.date?.description == "2026-11-20")
+    }
+
+    @Test func anUnclosedDashLineIsNotFrontMatter() throws {
+        let note = try Fixture.note("---\nnot yaml: [\n")
+        #expect(note.bodyStart == 0)
+    }
+
+    @Test func malformedYAMLIsALocatedError() throws {
+        do throws(FileDiagnostics) {
+            _ = try Fixture.note("---\ntitle: ok\ntags: [a, b\n---\nx")
+            Issue.record("expected an error")
+        } catch {
+            let rendered = error.rendered()
+            #expect(rendered.hasPrefix("notes/test.md:4:1: error: malformed YAML: did not find expected ',' or ']'"))
+        }
+    }
+
+    @Test func badValuesAreLocatedErrors() throws {
+        do throws(FileDiagnostics) {
+            _ = try Fixture.note("---\ndate: 2026-02-30\ndigits: many\nslug: ../../etc\n---\nx")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map { error.file.location(of: $0.range.lowerBound).line } == [2, 3, 4])
+            #expect(error.diagnostics.map(\.message) == [
+                "'date' is not a valid date: '2026-02-30'",
+                "'digits' must be a whole number from 0 to 15",
+                "'slug' must be one file name made of letters, digits, '-', '_' and '.'",
+            ])
+        }
+    }
+
+    @Test func invalidUTF8IsAnErrorAtTheFirstBadByte() throws {
+        var bytes = Array("ok\nab".utf8)
+        bytes.append(0xFF)
+        do throws(FileDiagnostics) {
+            _ = try Note(path: "n.md", relativePath: "n.md", bytes: bytes)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.rendered().hasPrefix("n.md:2:3: error: the file is not valid UTF-8"))
+        }
+    }
+
+    @Test func configFile() throws {
+        let file = SourceFile(path: "diary.yml", text: "title: T\nbase_url: https://x.org/d\ntimezone: Europe/Berlin\nrepo_start: 2025-08-18\ncounters:\n  diary: 2025-08-18\ndigits: 3\n")
+        let config = try Config(file: file)
+        #expect(config.title == "T")
+        #expect(config.baseURL == "https://x.org/d/")
+        #expect(config.timeZone?.identifier == "Europe/Berlin")
+        #expect(config.repoStart?.description == "2025-08-18")
+        #expect(config.counters == [Counter(name: "DIARY", date: CalendarDate(year: 2025, month: 8, day: 18)!)])
+        #expect(config.digits == 3)
+    }
+
+    @Test func configErrorsAreLocated() throws {
+        let file = SourceFile(path: "diary.yml", text: "title: T\ntimezone: Mars/Olympus\nrepo_start: yesterday\n")
+        do throws(FileDiagnostics) {
+            _ = try Config(file: file)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.rendered() == """
+            diary.yml:2:11: error: unknown time zone 'Mars/Olympus'
+            timezone: Mars/Olympus
+                      ^
+            note: use an IANA name such as Europe/Berlin or UTC
+            diary.yml:3:13: error: 'repo_start' is not a valid date: 'yesterday'
+            repo_start: yesterday
+                        ^
+            note: write dates as YYYY-MM-DD
+
+            """)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Calc
+import Foundation
+@testable import DiaryKit
+
+/// Builds notes and contexts for unit tests, with "today" pinned to 2026-11-26.
+enum Fixture {
+    static let today = CalendarDate(year: 2026, month: 11, day: 26)!
+
+    static func note(_ text: String, path: String = "notes/test.md") throws(FileDiagnostics) -> Note {
+        try Note(path: path, relativePath: (path as NSString).lastPathComponent, bytes: Array(text.utf8))
+    }
+
+    static func context(config: Config = Config(), today: CalendarDate = today,
+                        repoStart: RepoStart = .fixed(CalendarDate(year: 2026, month: 1, day: 1)!)) -> RenderContext {
+        RenderContext(today: today, timeZone: .gmt, config: config, repoStart: repoStart)
+    }
+
+    static func renderer(_ format: OutputFormat, config: Config = Config(), context: RenderContext? = nil) throws -> NoteRenderer {
+        NoteRenderer(context: context ?? self.context(config: config), format: format, templates: try Templates(directory: nil))
+    }
+
+    static func scan(_ text: String) throws -> (note: Note, map: BlockMap, result: ProseScanner.Result) {
+        let note = try note(text)
+        let map = BlockMap(note: note)
+        return (note, map, ProseScanner.scan(file: note.file, map: map))
+    }
+
+    /// The rendered body HTML of a note (no page template).
+    static func bodyHTML(_ text: String, context: RenderContext? = nil) throws -> String {
+        let note = try note(text)
+        let map = BlockMap(note: note)
+        let scan = ProseScanner.scan(file: note.file, map: map)
+        let evaluation = NoteEvaluator(context: context ?? self.context(), note: note).evaluate(scan)
+        return HTMLWriter(math: MathRenderer()).write(note: note, map: map, scan: scan, evaluation: evaluation).html
+    }
+
+    static func markdown(_ text: String, context: RenderContext? = nil) throws -> Result<String, FileDiagnostics> {
+        let renderer = try renderer(.markdown, context: context ?? self.context())
+        return renderer.render(try note(text)).map(\.output)
+    }
+
+    /// The rendered errors of a note, as the CLI prints them.
+    static func errors(_ text: String, context: RenderContext? = nil) throws -> String {
+        let renderer = try renderer(.markdown, context: context ?? self.context())
+        switch renderer.render(try note(text)) {
+        case .success: return ""
+        case .failure(let diagnostics): return diagnostics.rendered()
+        }
+    }
+
+    static var originalNote: String {
+        get throws {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("notes/batch-norm-test-time.md")
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+    }
+}
