@@ -15,6 +15,11 @@ markdown: deps
 	$(SWIFT) build -c release --product diary
 	$$($(SWIFT) build -c release --show-bin-path)/diary render notes/ --out site-md/ --format markdown
 
+## DiaryMath against NumPy, side by side (release build; needs python3 with numpy).
+bench-math:
+	$(SWIFT) build -c release --product DiaryMathBench
+	python3 bench/math.py --bin $$($(SWIFT) build -c release --show-bin-path)/DiaryMathBench
+
 ## Build and run the whole test suite.
 test: deps
 	$(SWIFT) build --build-tests

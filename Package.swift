@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "diary", targets: ["diary"]),
         .library(name: "DiaryKit", targets: ["DiaryKit"]),
+        .library(name: "DiaryMath", targets: ["DiaryMath"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,7 +23,9 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
-        .target(name: "Calc"),
+        // The math core: no dependencies, no I/O.
+        .target(name: "DiaryMath"),
+        .target(name: "Calc", dependencies: ["DiaryMath"]),
         .target(
             name: "DiaryKit",
             dependencies: [
@@ -46,6 +49,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Oracle/cases.json is read from the source tree (see OracleTests).
+        // `make bench-math`: DiaryMath against NumPy (bench/math.py drives it).
+        .executableTarget(name: "DiaryMathBench", dependencies: ["DiaryMath"], path: "bench/DiaryMathBench"),
+        .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc"]),
         .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc"]),
         // Runs the built `diary` binary; depending on it makes `swift test` build it.
