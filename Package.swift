@@ -53,7 +53,7 @@ let package = Package(
         // `make bench-math`: DiaryMath against NumPy (bench/math.py drives it).
         .executableTarget(name: "DiaryMathBench", dependencies: ["DiaryMath"], path: "bench/DiaryMathBench"),
         .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
-        .testTarget(name: "CalcTests", dependencies: ["Calc"]),
+        .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath"]),
         .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc"]),
         // Runs the built `diary` binary; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: ["diary"]),

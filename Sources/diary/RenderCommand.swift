@@ -9,7 +9,9 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         PATH is a note file or a folder, walked recursively for *.md (hidden files and \
         folders are skipped). When any note has an error, every error is printed, the \
-        exit status is 1 and the output folder is left exactly as it was.
+        exit status is 1 and the output folder is left exactly as it was (with \
+        --keep-going, failing cells are rendered as error boxes instead, and the exit \
+        status is still 1).
         """
     )
 
@@ -22,17 +24,13 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "html (a static site) or markdown (GitHub-flavoured).")
     var format: OutputFormat = .html
 
-    @Option(name: .long, help: ArgumentHelp("Fix today's date, for reproducible builds.", valueName: "YYYY-MM-DD"))
-    var today: String?
-
-    @Option(name: .long, help: ArgumentHelp("IANA time zone for dates and counters (default: config, then TZ, then UTC).", valueName: "tz"))
-    var timezone: String?
+    @OptionGroup var context: ContextOptions
 
     @Option(name: .long, help: ArgumentHelp("Templates folder (default: ./templates, then the built-in ones).", valueName: "dir"))
     var templates: String?
 
-    @Option(name: .long, help: ArgumentHelp("Config file (default: ./diary.yml when present).", valueName: "file"))
-    var config: String?
+    @Flag(name: .long, help: "Render a failing cell as an error box and still write the output (exit status 1).")
+    var keepGoing = false
 
     @Flag(name: .long, help: "Print only errors (for cron).")
     var quiet = false
@@ -44,33 +42,27 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        var settings = RunSettings()
-        settings.configPath = config
-        settings.timeZoneName = timezone
-        settings.today = today
+        var settings = context.settings
         settings.templatesDirectory = templates
         settings.format = format
-        let renderer = try settings.makeRendererOrExit(quiet: quiet)
-        let sources: [NoteSource]
-        do {
-            sources = try NoteSource.collect(paths)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        var renderer = try settings.makeRendererOrExit(quiet: quiet)
+        renderer.keepGoing = keepGoing
+        let sources = try NoteSource.collectOrExit(paths)
         let builder = SiteBuilder(renderer: renderer)
         let report = builder.render(sources)
         Console.report(report.diagnostics, quiet: quiet)
-        if report.hasErrors { throw ExitCode(1) }
+        if report.hasErrors, !keepGoing { throw ExitCode(1) }
         if out == "-" {
             Console.output(report.notes.first?.output ?? "")
-            return
+        } else {
+            do {
+                try SiteBuilder.write(builder.files(for: report), to: out)
+            } catch {
+                Console.error("error: cannot write to \(out): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
         }
-        do {
-            try SiteBuilder.write(builder.files(for: report), to: out)
-        } catch {
-            Console.error("error: cannot write to \(out): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        if report.hasErrors { throw ExitCode(1) }
     }
 }
 
@@ -83,6 +75,16 @@ extension FileManager {
     }
 }
 
+extension NoteSource {
+    static func collectOrExit(_ paths: [String]) throws -> [NoteSource] {
+        do {
+            return try collect(paths)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
 extension RunSettings {
     /// The renderer, or the process exits: bad usage with 2, a bad config or template with 1.
     func makeRendererOrExit(quiet: Bool) throws -> NoteRenderer {
@@ -92,6 +94,17 @@ extension RunSettings {
             throw ValidationError(error.description)
         } catch .file(let diagnostics) {
             Console.report([diagnostics], quiet: quiet)
+            throw ExitCode(1)
+        }
+    }
+
+    func makeContextOrExit() throws -> RenderContext {
+        do {
+            return try makeContext(config: try loadConfig())
+        } catch .usage(let error) {
+            throw ValidationError(error.description)
+        } catch .file(let diagnostics) {
+            Console.report([diagnostics], quiet: false)
             throw ExitCode(1)
         }
     }

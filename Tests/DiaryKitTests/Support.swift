@@ -30,7 +30,7 @@ enum Fixture {
         let note = try note(text)
         let map = BlockMap(note: note)
         let scan = ProseScanner.scan(file: note.file, map: map)
-        let evaluation = NoteEvaluator(context: context ?? self.context(), note: note).evaluate(scan)
+        let evaluation = NoteEvaluator(context: context ?? self.context(), note: note).evaluate(scan, map: map)
         return HTMLWriter(math: MathRenderer()).write(note: note, map: map, scan: scan, evaluation: evaluation).html
     }
 

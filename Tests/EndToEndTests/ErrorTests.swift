@@ -27,7 +27,7 @@ import Testing
         x {{DATE
           ^~
         note: write '\\{{' for literal braces
-        notes/d.md:3:6: error: expected a name such as DATE_PRETTY in '{{ }}', found '12abc'
+        notes/d.md:3:6: error: invalid number '12abc'
         y {{ 12abc }}
              ^~~~~
         notes/e.md:2:1: error: the file is not valid UTF-8

@@ -1,19 +1,70 @@
+import DiaryMath
+
 /// A value of the calc language.
 public enum Value: Sendable, Equatable {
     case number(Double)
     case string(String)
     case bool(Bool)
+    /// A tensor of rank 1 or more (a 0-d result is always a `.number`).
+    case tensor(Tensor)
+    /// A list whose elements are not all numbers or tensors of one shape.
+    case list([Value])
+    case table(Table)
+    /// `range(...)`, kept lazy so that `for i in range(n)` allocates nothing.
+    case range(start: Double, stop: Double, step: Double)
+    case none
+
+    /// A tensor as a value: 0-d tensors become numbers.
+    public init(_ tensor: Tensor) {
+        if tensor.isScalar, let value = tensor.scalarValue {
+            self = .number(value)
+        } else {
+            self = .tensor(tensor)
+        }
+    }
+
+    /// What a user calls this kind of value in messages.
+    public var typeName: String {
+        switch self {
+        case .number: return "a number"
+        case .string: return "a string"
+        case .bool: return "a boolean"
+        case .tensor(let t): return "a tensor of shape \(Tensor.describe(shape: t.shape))"
+        case .list: return "a list"
+        case .table: return "a table"
+        case .range: return "a range"
+        case .none: return "None"
+        }
+    }
 }
 
 extension Value {
     /// The text of the value inside prose (`{{ }}` and `diary eval`): whole numbers
     /// without decimals (`465`), others with at most `digits` decimals and trailing zeros
-    /// trimmed (`1.25`, `1.6667`), strings as they are.
+    /// trimmed (`1.25`, `1.6667`), vectors as `[1, 2.5, 3]`, strings as they are.
     public func inlineText(digits: Int) -> String {
         switch self {
         case .number(let x): return NumberFormat.trimmed(x, digits: digits)
         case .string(let s): return s
         case .bool(let b): return b ? "true" : "false"
+        case .tensor(let t): return Self.nested(t, digits: digits)
+        case .list(let items): return "[" + items.map { $0.inlineText(digits: digits) }.joined(separator: ", ") + "]"
+        case .table(let table): return "table(\(table.columns.joined(separator: ", ")); \(table.rows.count) rows)"
+        case .range(let start, let stop, let step):
+            let parts = [start, stop, step].map { NumberFormat.trimmed($0, digits: digits) }
+            return "range(\(parts.joined(separator: ", ")))"
+        case .none: return "None"
         }
+    }
+
+    private static func nested(_ t: Tensor, digits: Int) -> String {
+        let values = t.scalars
+        let shape = t.shape
+        func render(_ offset: Int, _ axis: Int, _ stride: Int) -> String {
+            if axis == shape.count { return NumberFormat.trimmed(values[offset], digits: digits) }
+            let inner = stride / max(shape[axis], 1)
+            return "[" + (0..<shape[axis]).map { render(offset + $0 * inner, axis + 1, inner) }.joined(separator: ", ") + "]"
+        }
+        return render(0, 0, values.count)
     }
 }

@@ -4,13 +4,8 @@ import Calc
 ///
 /// The set is open-ended (`DAYS_SINCE_2025_08_18` for any date), so names are resolved
 /// on demand rather than listed.
-struct BuiltinNames: Sendable {
-    enum Resolution: Sendable, Equatable {
-        case value(Value)
-        /// The name is built-in but has no value here (an invalid date, no repo start).
-        case failure(String, note: String?)
-        case unknown
-    }
+struct BuiltinNames: NameResolver {
+    typealias Resolution = NameResolution
 
     let context: RenderContext
     /// Config counters, then the note's (which win on a name clash).
@@ -18,16 +13,17 @@ struct BuiltinNames: Sendable {
     let noteDate: CalendarDate?
     let noteDirectory: String
 
-    init(context: RenderContext, note: Note) {
+    /// The names of a note, or (for `diary eval`) of no note: then `NOTE_DATE` has no value.
+    init(context: RenderContext, note: Note?) {
         self.context = context
         var counters = context.config.counters
-        for counter in note.frontMatter.counters {
+        for counter in note?.frontMatter.counters ?? [] {
             counters.removeAll { $0.name == counter.name }
             counters.append(counter)
         }
         self.counters = counters
-        self.noteDate = note.date
-        self.noteDirectory = note.directory
+        self.noteDate = note?.date
+        self.noteDirectory = note?.directory ?? "."
     }
 
     private static let fixed = ["DATE", "DATE_PRETTY", "YEAR", "MONTH", "DAY", "WEEKDAY",

@@ -1,70 +1,132 @@
 import Calc
 
-/// The computed parts of one note: the text of every placeholder, in document order.
+/// The computed parts of one note, in document order.
 struct NoteEvaluation: Sendable {
     struct Filled: Sendable {
         var placeholder: Placeholder
-        /// The value as text, not yet escaped for any output format.
-        var text: String
+        /// The value as text, not yet escaped for any output format; nil when it failed.
+        var text: String?
+        /// The error, located in the file, when evaluation failed.
+        var error: Diagnostic?
+    }
+
+    struct Cell: Sendable {
+        var block: BlockMap.CodeBlock
+        var options: CellOptions
+        /// What the cell shows, formatted.
+        var displays: [Display]
+        /// The error that stopped the cell, located in the file.
+        var error: Diagnostic?
     }
 
     var placeholders: [Filled] = []
+    var cells: [Cell] = []
+    /// Every error and warning, located in the file.
     var diagnostics: [Diagnostic] = []
 }
 
-/// Evaluates a note's placeholders in document order.
-///
-/// An expression is resolved against the built-in names; the calc language will widen
-/// `{{ }}` to full expressions with these names as predefined read-only variables.
+/// Runs a note's calc cells and `{{ }}` values in document order in one session: a value
+/// sees the variables of the cells above it. The note's built-in names (dates, counters)
+/// are predefined, read-only variables.
 struct NoteEvaluator {
     let names: BuiltinNames
     let file: SourceFile
     let digits: Int
+    let limits: Limits
 
-    init(context: RenderContext, note: Note) {
+    init(context: RenderContext, note: Note, limits: Limits = Limits()) {
         names = BuiltinNames(context: context, note: note)
         file = note.file
         digits = note.frontMatter.digits ?? context.config.digits
+        self.limits = limits
     }
 
-    func evaluate(_ scan: ProseScanner.Result) -> NoteEvaluation {
+    func evaluate(_ scan: ProseScanner.Result, map: BlockMap) -> NoteEvaluation {
         var evaluation = NoteEvaluation()
-        for placeholder in scan.placeholders {
-            switch value(of: placeholder) {
-            case .success(let value):
-                evaluation.placeholders.append(.init(placeholder: placeholder, text: value.inlineText(digits: digits)))
-            case .failure(let diagnostic):
-                evaluation.diagnostics.append(diagnostic)
+        var session = Session(names: names, limits: limits)
+        // Names a failed cell would have set: errors about them later are consequences.
+        var poisoned: Set<String> = []
+        var cells = map.codeBlocks.filter { $0.isFenced && CellOptions.isCell($0.info) }.makeIterator()
+        var placeholders = scan.placeholders.makeIterator()
+        var nextCell = cells.next(), nextPlaceholder = placeholders.next()
+        while nextCell != nil || nextPlaceholder != nil {
+            if let cell = nextCell, nextPlaceholder.map({ file.lineStarts[cell.lines.lowerBound - 1] < $0.range.lowerBound }) ?? true {
+                evaluation.run(cell, in: &session, evaluator: self, poisoned: &poisoned)
+                nextCell = cells.next()
+            } else if let placeholder = nextPlaceholder {
+                evaluation.fill(placeholder, in: &session, evaluator: self, poisoned: poisoned)
+                nextPlaceholder = placeholders.next()
             }
         }
         return evaluation
     }
 
-    private func value(of placeholder: Placeholder) -> Result<Value, Diagnostic> {
-        let source = file.text(in: placeholder.expression)
-        let name = source.trimmingWhitespaceAndNewlines()
-        let leading = source.utf8.prefix { isWhitespace($0) }.count
-        let start = placeholder.expression.lowerBound + leading
-        let range = start..<start + name.utf8.count
-        guard !name.isEmpty else {
-            return .failure(.error("empty placeholder '{{}}'", at: placeholder.range,
-                                   note: "write '\\{{' for literal braces"))
+    /// Whether a diagnostic only follows from an earlier failed cell.
+    static func isConsequence(_ diagnostic: Diagnostic, of poisoned: Set<String>) -> Bool {
+        guard diagnostic.message.hasPrefix("unknown name '") else { return false }
+        let name = diagnostic.message.dropFirst("unknown name '".count).prefix { $0 != "'" }
+        return poisoned.contains(String(name))
+    }
+}
+
+private extension NoteEvaluation {
+    mutating func run(_ block: BlockMap.CodeBlock, in session: inout Session, evaluator: NoteEvaluator,
+                      poisoned: inout Set<String>) {
+        let fenceStart = evaluator.file.lineStarts[block.lines.lowerBound - 1]
+        let fenceLine = fenceStart..<fenceStart + evaluator.file.lineText(block.lines.lowerBound).utf8.count
+        var cell = Cell(block: block, options: CellOptions(), displays: [], error: nil)
+        do {
+            cell.options = try CellOptions(info: block.info, at: fenceLine)
+        } catch {
+            cell.error = error
+            diagnostics.append(error)
+            poisoned.formUnion(Session.assignedNames(in: block.literal))
+            cells.append(cell)
+            return
         }
-        guard name.utf8.allSatisfy({ isASCIILetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }),
-              let first = name.utf8.first, !isDigit(first) else {
-            return .failure(.error("expected a name such as DATE_PRETTY in '{{ }}', found '\(name)'", at: range))
-        }
-        switch names.resolve(name) {
-        case .value(let value):
-            return .success(value)
-        case .failure(let message, let note):
-            return .failure(.error(message, at: range, note: note))
-        case .unknown:
-            var message = "unknown name '\(name)'"
-            if let suggestion = Suggestion.closest(to: name, among: names.candidates(near: name)) {
-                message += "; did you mean '\(suggestion)'?"
+        let digits = cell.options.digits ?? evaluator.digits
+        session.digits = digits
+        let run = session.run(cell: block.literal)
+        for output in run.outputs {
+            switch output {
+            case .value(let label, let value):
+                if let display = Display.of(value, label: label, digits: digits) { cell.displays.append(display) }
+            case .text(let line):
+                if case .text(let lines) = cell.displays.last {
+                    cell.displays[cell.displays.count - 1] = .text(lines + [line])
+                } else {
+                    cell.displays.append(.text([line]))
+                }
             }
-            return .failure(.error(message, at: range))
+        }
+        if let log = run.log { cell.displays.append(.table(TableLayout(log, digits: digits))) }
+        if var error = run.error {
+            let start = block.fileOffset(ofLiteralOffset: error.range.lowerBound)
+            let end = block.fileOffset(ofLiteralOffset: max(error.range.lowerBound, error.range.upperBound))
+            error.range = start..<max(start, end)
+            if !NoteEvaluator.isConsequence(error, of: poisoned) { diagnostics.append(error) }
+            cell.error = error
+            poisoned.formUnion(Session.assignedNames(in: block.literal))
+        }
+        cells.append(cell)
+    }
+
+    mutating func fill(_ placeholder: Placeholder, in session: inout Session, evaluator: NoteEvaluator, poisoned: Set<String>) {
+        let source = String(evaluator.file.text(in: placeholder.expression))
+        var result: Result<Value, Diagnostic> = session.evaluate(expression: source)
+        if case .success(.table) = result {
+            result = .failure(.error("a table cannot be written inline; display it in a calc cell", at: 0..<source.utf8.count))
+        }
+        switch result {
+        case .success(let value):
+            placeholders.append(Filled(placeholder: placeholder, text: value.inlineText(digits: evaluator.digits)))
+        case .failure(let diagnostic):
+            var located = diagnostic.shifted(by: placeholder.expression.lowerBound)
+            if source.trimmingWhitespaceAndNewlines().isEmpty {
+                located = .error("empty placeholder '{{}}'", at: placeholder.range, note: "write '\\{{' for literal braces")
+            }
+            if !NoteEvaluator.isConsequence(located, of: poisoned) { diagnostics.append(located) }
+            placeholders.append(Filled(placeholder: placeholder, text: nil, error: located))
         }
     }
 }

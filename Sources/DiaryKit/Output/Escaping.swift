@@ -16,16 +16,27 @@ enum Escaping {
         return out
     }
 
-    /// A backslash before every character that could start markdown inline syntax, math
-    /// or a table cell boundary; a newline becomes a space (a value is one line of text).
+    /// A backslash before every character that could start markdown inline syntax, math,
+    /// a placeholder or a table-cell boundary, and no other: `batch_mean` stays readable
+    /// (an underscore inside a word cannot emphasise). A newline becomes a space.
     static func markdown(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for (index, scalar) in text.unicodeScalars.enumerated() {
+        let scalars = Array(text.unicodeScalars)
+        func isWordCharacter(_ index: Int) -> Bool {
+            index >= 0 && index < scalars.count && (scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil)
+        }
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "$", "~", "&", "{", "}":
+            case "\\", "`", "*", "[", "]", "<", "|", "$", "~":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
+            case "_" where !(isWordCharacter(index - 1) && isWordCharacter(index + 1)):
+                out += "\\_"
+            case "&" where index + 1 < scalars.count && (isWordCharacter(index + 1) || scalars[index + 1] == "#"):
+                out += "\\&"
+            case "{" where index + 1 < scalars.count && scalars[index + 1] == "{":
+                out += "\\{"
             case "#" where index == 0:
                 out += "\\#"
             case "\n", "\r":

@@ -15,6 +15,8 @@ struct HTMLWriter {
         case math(RenderedMath)
         /// A block that replaces the whole `<pre>` of the fenced block holding the token.
         case block(html: String)
+        /// Inline HTML (a failed value shown with `--keep-going`); its text in attributes.
+        case inline(html: String, text: String)
         /// A code point of the token range that was already in the note.
         case literal(Unicode.Scalar)
     }
@@ -44,8 +46,21 @@ struct HTMLWriter {
             return String(scalar)
         }
         for filled in evaluation.placeholders {
-            let text = filled.placeholder.inHTML ? Escaping.html(filled.text) : Escaping.markdown(filled.text)
-            edits.append(TextEdit(range: filled.placeholder.range, replacement: text))
+            if let value = filled.text {
+                let text = filled.placeholder.inHTML ? Escaping.html(value) : Escaping.markdown(value)
+                edits.append(TextEdit(range: filled.placeholder.range, replacement: text))
+            } else if let error = filled.error {
+                let fragment = Fragment.inline(html: CellWriter.inlineErrorHTML(error), text: "error: \(error.message)")
+                edits.append(TextEdit(range: filled.placeholder.range, replacement: token(for: fragment)))
+            }
+        }
+        for cell in evaluation.cells {
+            guard let content = Self.contentRange(of: cell.block, in: note.file) else { continue }
+            let displays = cell.options.output ? cell.displays : []
+            let html = cell.options.echo || !displays.isEmpty || cell.error != nil
+                ? CellWriter.html(source: cell.options.echo ? cell.block.literal : nil, displays, error: cell.error, file: note.file)
+                : ""
+            edits.append(TextEdit(range: content, replacement: token(for: .block(html: html))))
         }
         edits += scan.escapes.filter(\.inHTML).map { TextEdit(range: $0.range, replacement: "{{") }
         for span in scan.math {
@@ -130,6 +145,8 @@ struct HTMLWriter {
             switch fragments[number] {
             case .literal(let original):
                 out += String(original).utf8
+            case .inline(let html, let text):
+                out += (plain ? text : inTag ? Escaping.html(text) : html).utf8
             case .math(let math):
                 if plain {
                     out += math.span.tex.utf8

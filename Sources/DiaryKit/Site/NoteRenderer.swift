@@ -12,6 +12,8 @@ public struct RenderedNote: Sendable {
     /// Plain text of the first paragraph.
     public var summary: String
     public var warnings: [Diagnostic]
+    /// Errors of cells and values that `--keep-going` rendered into the output.
+    public var errors: [Diagnostic] = []
 }
 
 /// Renders one note: block map → prose scan → evaluation → output format.
@@ -19,6 +21,9 @@ public struct NoteRenderer: Sendable {
     public let context: RenderContext
     public let format: OutputFormat
     public let templates: Templates
+    /// Render a failing cell or value as a visible error instead of failing the note.
+    public var keepGoing = false
+    public var limits = Limits()
 
     public init(context: RenderContext, format: OutputFormat, templates: Templates) {
         self.context = context
@@ -30,7 +35,7 @@ public struct NoteRenderer: Sendable {
     public func render(_ note: Note) -> Result<RenderedNote, FileDiagnostics> {
         let map = BlockMap(note: note)
         let scan = ProseScanner.scan(file: note.file, map: map)
-        let evaluation = NoteEvaluator(context: context, note: note).evaluate(scan)
+        let evaluation = NoteEvaluator(context: context, note: note, limits: limits).evaluate(scan, map: map)
         var diagnostics = scan.diagnostics + evaluation.diagnostics
         let stem = String(note.fileName.dropLast(note.fileName.hasSuffix(".md") ? 3 : 0))
         var rendered = RenderedNote(note: note, outputPath: format.outputPath(for: note.relativePath), output: "",
@@ -46,10 +51,12 @@ public struct NoteRenderer: Sendable {
             rendered.output = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
         }
         diagnostics.sort { $0.range.lowerBound < $1.range.lowerBound }
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        let recoverable = keepGoing && !scan.diagnostics.contains { $0.severity == .error }
+        if diagnostics.contains(where: { $0.severity == .error }), !recoverable {
             return .failure(FileDiagnostics(note.file, diagnostics))
         }
-        rendered.warnings = diagnostics
+        rendered.warnings = diagnostics.filter { $0.severity != .error }
+        rendered.errors = diagnostics.filter { $0.severity == .error }
         return .success(rendered)
     }
 

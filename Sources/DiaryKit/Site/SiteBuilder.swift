@@ -31,7 +31,10 @@ public struct SiteBuilder: Sendable {
             switch renderer.render(note) {
             case .success(let rendered):
                 report.notes.append(rendered)
-                if !rendered.warnings.isEmpty { report.diagnostics.append(FileDiagnostics(note.file, rendered.warnings)) }
+                let shown = rendered.errors + rendered.warnings
+                if !shown.isEmpty {
+                    report.diagnostics.append(FileDiagnostics(note.file, shown.sorted { $0.range.lowerBound < $1.range.lowerBound }))
+                }
             case .failure(let diagnostics):
                 report.diagnostics.append(diagnostics)
             }

@@ -1,0 +1,151 @@
+/// Splits calc source into tokens. Newlines separate statements except inside `( )` and
+/// `[ ]`, where an expression may continue on the next line.
+public struct Lexer {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var bracketDepth = 0
+
+    public init(_ source: String) {
+        bytes = Array(source.utf8)
+    }
+
+    /// Every token, comments included (for highlighting), ending with `.end`.
+    public static func tokens(_ source: String, keepComments: Bool = false) throws(Diagnostic) -> [Token] {
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            if token.kind == .comment, !keepComments { continue }
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    mutating func next() throws(Diagnostic) -> Token {
+        skipSpaces()
+        guard position < bytes.count else { return Token(kind: .end, range: position..<position) }
+        let start = position
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: ";"):
+            position += 1
+            if byte == UInt8(ascii: "\n"), bracketDepth > 0 { return try next() }
+            return Token(kind: .separator, range: start..<position)
+        case UInt8(ascii: "#"):
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+            return Token(kind: .comment, range: start..<position)
+        case UInt8(ascii: "\""):
+            return try string()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
+            if byte == UInt8(ascii: "."), !(position + 1 < bytes.count && isDigit(bytes[position + 1])) { break }
+            return try number()
+        default:
+            if isNameStart(byte) { return name() }
+        }
+        return try symbol()
+    }
+
+    private mutating func skipSpaces() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 32 || byte == 9 || byte == 13 {
+                position += 1
+            } else if byte == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\n") {
+                position += 2 // an explicit line continuation
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func number() throws(Diagnostic) -> Token {
+        let start = position
+        while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") { position += 1 }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            var probe = position + 1
+            if probe < bytes.count, bytes[probe] == UInt8(ascii: "+") || bytes[probe] == UInt8(ascii: "-") { probe += 1 }
+            if probe < bytes.count, isDigit(bytes[probe]) {
+                position = probe
+                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            }
+        }
+        let text = String(decoding: bytes[start..<position].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        if position < bytes.count, isNameStart(bytes[position]) {
+            var end = position
+            while end < bytes.count, isNameContinue(bytes[end]) { end += 1 }
+            throw .error("invalid number '\(String(decoding: bytes[start..<end], as: UTF8.self))'", at: start..<end)
+        }
+        guard let value = Double(text) else { throw .error("invalid number '\(text)'", at: start..<position) }
+        return Token(kind: .number(value), range: start..<position)
+    }
+
+    private mutating func string() throws(Diagnostic) -> Token {
+        let start = position
+        position += 1
+        var scalars: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return Token(kind: .string(String(decoding: scalars, as: UTF8.self)), range: start..<position)
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\\"), position + 1 < bytes.count {
+                let escaped = bytes[position + 1]
+                switch escaped {
+                case UInt8(ascii: "n"): scalars.append(10)
+                case UInt8(ascii: "t"): scalars.append(9)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): scalars.append(escaped)
+                default:
+                    throw .error("unknown escape '\\\(Character(Unicode.Scalar(escaped)))' in a string", at: position..<position + 2,
+                                 note: "strings know \\n, \\t, \\\" and \\\\")
+                }
+                position += 2
+                continue
+            }
+            scalars.append(byte)
+            position += 1
+        }
+        throw .error("unterminated string", at: start..<position, note: "close it with \" on the same line")
+    }
+
+    private mutating func name() -> Token {
+        let start = position
+        while position < bytes.count, isNameContinue(bytes[position]) { position += 1 }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if let keyword = Token.Keyword(rawValue: text) { return Token(kind: .keyword(keyword), range: start..<position) }
+        return Token(kind: .name(text), range: start..<position)
+    }
+
+    private mutating func symbol() throws(Diagnostic) -> Token {
+        let start = position
+        let two = position + 1 < bytes.count ? String(decoding: bytes[position...position + 1], as: UTF8.self) : ""
+        if let symbol = Token.Symbol(rawValue: two) {
+            position += 2
+            return Token(kind: .symbol(symbol), range: start..<position)
+        }
+        let one = String(decoding: bytes[position...position], as: UTF8.self)
+        if let symbol = Token.Symbol(rawValue: one) {
+            position += 1
+            switch symbol {
+            case .leftParen, .leftBracket: bracketDepth += 1
+            case .rightParen, .rightBracket: bracketDepth = max(0, bracketDepth - 1)
+            default: break
+            }
+            return Token(kind: .symbol(symbol), range: start..<position)
+        }
+        // One whole (possibly multi-byte) character, for the message.
+        var end = position + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let character = String(decoding: bytes[position..<end], as: UTF8.self)
+        throw .error("unexpected character '\(character)'", at: start..<end)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    private func isNameStart(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || byte == 95 }
+    private func isNameContinue(_ byte: UInt8) -> Bool { isNameStart(byte) || isDigit(byte) }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import DiaryKit
+
+/// Options every command that evaluates notes shares.
+struct ContextOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Fix today's date, for reproducible builds.", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("IANA time zone for dates and counters (default: config, then TZ, then UTC).", valueName: "tz"))
+    var timezone: String?
+
+    @Option(name: .long, help: ArgumentHelp("Config file (default: ./diary.yml when present).", valueName: "file"))
+    var config: String?
+
+    var settings: RunSettings {
+        var settings = RunSettings()
+        settings.configPath = config
+        settings.timeZoneName = timezone
+        settings.today = today
+        return settings
+    }
+}
