@@ -38,6 +38,11 @@ import Testing
         #expect(html == "<p><img src=\"p.png\" alt=\"area a&lt;b\" /></p>\n")
     }
 
+    @Test func linksToNotesPointAtTheirPages() throws {
+        #expect(try Fixture.bodyHTML("[a](other.md) [b](../2026/x.md#part) [c](https://x.org/y.md) [d](/abs.md) [e](pic.png)") ==
+            "<p><a href=\"other.html\">a</a> <a href=\"../2026/x.html#part\">b</a> <a href=\"https://x.org/y.md\">c</a> <a href=\"/abs.md\">d</a> <a href=\"pic.png\">e</a></p>\n")
+    }
+
     @Test func currencyStaysText() throws {
         #expect(try Fixture.bodyHTML("it cost $5 and $10") == "<p>it cost $5 and $10</p>\n")
     }

@@ -25,3 +25,15 @@ import Testing
         #expect(output == "| \\*\\|\\$2026 |\n|---|\n")
     }
 }
+
+@Suite struct OriginalNoteTests {
+    /// The diary's first note stays byte-for-byte what its author wrote (FNV-1a of the
+    /// file `000_df9cb008cf61f6c4.txt` it was created from).
+    @Test func theOriginalNoteIsUnchanged() throws {
+        let bytes = Array(try Fixture.originalNote.utf8)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        #expect(bytes.count == 2323)
+        #expect(hash == 0xec0b_7121_8c7e_db21)
+    }
+}

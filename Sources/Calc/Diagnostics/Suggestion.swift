@@ -1,13 +1,16 @@
 /// "Did you mean" suggestions for misspelt names.
 public enum Suggestion {
     /// The candidate closest to `name`, when it is close enough to be a likely typo
-    /// (edit distance at most a third of the name, and at least 1, at most 3).
+    /// (edit distance at most a third of the name, and at least 1, at most 3). Case
+    /// counts, except that a name differing only in case is always a match (`date` →
+    /// `DATE`, but `late` is not `DATE`).
     public static func closest<S: Sequence<String>>(to name: String, among candidates: S) -> String? {
         let limit = min(3, max(1, name.count / 3))
         var best: (name: String, distance: Int)?
-        let target = Array(name.lowercased().unicodeScalars)
+        let target = Array(name.unicodeScalars)
         for candidate in candidates where candidate != name {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
+            let distance = candidate.lowercased() == name.lowercased()
+                ? 1 : editDistance(target, Array(candidate.unicodeScalars), limit: limit)
             guard distance <= limit else { continue }
             if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
                 best = (candidate, distance)

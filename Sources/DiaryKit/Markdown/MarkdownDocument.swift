@@ -58,6 +58,20 @@ final class MarkdownDocument {
         return String(cString: html)
     }
 
+    /// Replaces the destination of every link for which `transform` returns a new one.
+    func rewriteLinks(_ transform: (String) -> String?) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_LINK,
+                  let url = cmark_node_get_url(node), let replacement = transform(String(cString: url)) else { continue }
+            _ = cmark_node_set_url(node, replacement)
+        }
+    }
+
     /// Calls `body` with the first block node of a kind, in document order.
     func withFirstNode<T>(of kind: MarkdownBlock.Kind, _ body: (OpaquePointer) -> T?) -> T? {
         guard let iterator = cmark_iter_new(root) else { return nil }

@@ -81,10 +81,19 @@ struct HTMLWriter {
         let document = MarkdownDocument(
             parsing: markdown, options: [.footnotes, .unsafe],
             extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
+        document.rewriteLinks(Self.noteLinkToPage)
         let html = Self.detokenize(document.renderHTML(), fragments: fragments)
         let plain = { (text: String?) in text.map { Self.detokenize($0, fragments: fragments, plain: true) } }
         return Output(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
                       firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics)
+    }
+
+    /// A relative link to a note (`other.md`, `../2026/x.md#part`) points at its page.
+    static func noteLinkToPage(_ url: String) -> String? {
+        guard !url.contains("://"), !url.hasPrefix("/"), !url.hasPrefix("mailto:") else { return nil }
+        let (path, fragment) = url.firstIndex(of: "#").map { (url[..<$0], url[$0...]) } ?? (url[...], "")
+        guard path.hasSuffix(".md") else { return nil }
+        return path.dropLast(3) + ".html" + fragment
     }
 
     /// The bytes of a fenced block's content lines, when it has any.
@@ -164,6 +173,8 @@ struct HTMLWriter {
                 // The token is the whole content of a fenced block: its <pre> goes.
                 if let pre = out.lastIndex(of: "<pre") { out.removeSubrange(pre...) }
                 if let close = bytes.firstIndex(of: "</pre>", from: i) { i = close + 6 }
+                // The block brings its own line end.
+                if i < bytes.count, bytes[i] == UInt8(ascii: "\n"), blockHTML.isEmpty || blockHTML.hasSuffix("\n") { i += 1 }
                 out += blockHTML.utf8
             }
         }
