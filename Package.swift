@@ -23,23 +23,27 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // The atomic directory exchange that publishes a site (renameat2 is not in Glibc's module).
+        .target(name: "CFileSwap"),
         // The math core: no dependencies, no I/O.
         .target(name: "DiaryMath"),
         .target(name: "Calc", dependencies: ["DiaryMath"]),
         .target(
             name: "DiaryKit",
             dependencies: [
-                "CMarkGFM", "Calc",
+                "CMarkGFM", "CFileSwap", "Calc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [
                 // Symlinks to the repository's templates/: the defaults ship inside the tool.
                 .embedInCode("Resources/page.mustache"),
+                .embedInCode("Resources/index.mustache"),
                 .embedInCode("Resources/head.mustache"),
                 .embedInCode("Resources/header.mustache"),
                 .embedInCode("Resources/footer.mustache"),
                 .embedInCode("Resources/style.css"),
+                .embedInCode("Resources/note.md"),
             ]
         ),
         .executableTarget(

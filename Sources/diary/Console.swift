@@ -4,8 +4,8 @@ import Foundation
 
 /// Writing to the terminal.
 enum Console {
-    static func error(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+    static func error(_ text: String, newline: Bool = true) {
+        let line = !newline || text.hasSuffix("\n") ? text : text + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

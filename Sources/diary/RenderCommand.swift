@@ -32,6 +32,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Render a failing cell as an error box and still write the output (exit status 1).")
     var keepGoing = false
 
+    @Option(name: .long, help: ArgumentHelp("Notes rendered at once (default: the number of cores).", valueName: "n"))
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another run writing the same folder.", valueName: "seconds"))
+    var wait = 10.0
+
     @Flag(name: .long, help: "Print only errors (for cron).")
     var quiet = false
 
@@ -39,6 +45,8 @@ struct RenderCommand: ParsableCommand {
         if out == "-", paths.count != 1 || FileManager.default.isDirectory(paths[0]) {
             throw ValidationError("--out - needs exactly one note file")
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard wait >= 0 else { throw ValidationError("--wait must not be negative") }
     }
 
     func run() throws {
@@ -49,16 +57,19 @@ struct RenderCommand: ParsableCommand {
         renderer.keepGoing = keepGoing
         let sources = try NoteSource.collectOrExit(paths)
         let builder = SiteBuilder(renderer: renderer)
-        let report = builder.render(sources)
+        let progress = quiet ? nil : Progress.line(total: sources.count)
+        let report = builder.render(sources, jobs: jobs, progress: progress?.update)
+        progress?.finish()
         Console.report(report.diagnostics, quiet: quiet)
         if report.hasErrors, !keepGoing { throw ExitCode(1) }
         if out == "-" {
             Console.output(report.notes.first?.output ?? "")
         } else {
+            if !quiet { report.warnings.forEach { Console.error("warning: \($0)") } }
             do {
-                try SiteBuilder.write(builder.files(for: report), to: out)
+                _ = try OutputFolder(path: out).publish(builder.files(for: report), wait: wait)
             } catch {
-                Console.error("error: cannot write to \(out): \(error.localizedDescription)")
+                Console.error("error: \(error.description)")
                 throw ExitCode(1)
             }
         }

@@ -116,6 +116,25 @@ final class Workspace {
         return result
     }
 
+    /// Inode and modification time of every file: what "not rewritten" means.
+    func inodes(_ folder: String) throws -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        let root = url.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(relative).path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            result[relative] = [(attributes[.systemFileNumber] as? Int) ?? -1, Int(modified * 1_000_000)]
+        }
+        return result
+    }
+
+    /// Every file's bytes.
+    func contents(_ folder: String) throws -> [String: Data] {
+        try snapshot(folder).mapValues(\.0)
+    }
+
     static var originalNote: String {
         get throws { try String(contentsOf: CLI.packageRoot.appendingPathComponent("notes/batch-norm-test-time.md"), encoding: .utf8) }
     }

@@ -1,4 +1,5 @@
 import Calc
+import Foundation
 
 /// One markdown note as read from disk: its text, its front matter, and where the
 /// markdown body starts (so every diagnostic points at the real line of the file).
@@ -9,6 +10,8 @@ public struct Note: Sendable {
     public let frontMatter: FrontMatter
     /// Byte offset of the body: after the front matter's closing line, or 0.
     public let bodyStart: Int
+    /// When the file was last modified: the note's date of last resort in the index.
+    public var modified: Date?
 
     public var text: String { file.text }
 

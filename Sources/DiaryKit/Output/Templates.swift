@@ -9,6 +9,7 @@ public struct Templates: Sendable {
     /// Built-in defaults, embedded in the executable at build time.
     static let builtIn: [String: String] = [
         "page.mustache": String(decoding: PackageResources.page_mustache, as: UTF8.self),
+        "index.mustache": String(decoding: PackageResources.index_mustache, as: UTF8.self),
         "head.mustache": String(decoding: PackageResources.head_mustache, as: UTF8.self),
         "header.mustache": String(decoding: PackageResources.header_mustache, as: UTF8.self),
         "footer.mustache": String(decoding: PackageResources.footer_mustache, as: UTF8.self),

@@ -11,6 +11,10 @@ public struct RenderedNote: Sendable {
     public var title: String
     /// Plain text of the first paragraph.
     public var summary: String
+    /// The rendered body alone (the page's `content`): the home text of the index.
+    public var body = ""
+    /// Front-matter date, else a file-name date, else the file's modification date.
+    public var date: CalendarDate?
     public var warnings: [Diagnostic]
     /// Errors of cells and values that `--keep-going` rendered into the output.
     public var errors: [Diagnostic] = []
@@ -38,8 +42,9 @@ public struct NoteRenderer: Sendable {
         let evaluation = NoteEvaluator(context: context, note: note, limits: limits).evaluate(scan, map: map)
         var diagnostics = scan.diagnostics + evaluation.diagnostics
         let stem = String(note.fileName.dropLast(note.fileName.hasSuffix(".md") ? 3 : 0))
-        var rendered = RenderedNote(note: note, outputPath: format.outputPath(for: note.relativePath), output: "",
-                                    title: note.frontMatter.title ?? stem, summary: "", warnings: [])
+        var rendered = RenderedNote(note: note, outputPath: format.outputPath(for: note.relativePath, slug: note.frontMatter.slug),
+                                    output: "", title: note.frontMatter.title ?? stem, summary: "", warnings: [])
+        rendered.date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
         switch format {
         case .markdown:
             rendered.output = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
@@ -48,6 +53,7 @@ public struct NoteRenderer: Sendable {
             diagnostics += body.diagnostics
             if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
             rendered.summary = body.firstParagraph ?? ""
+            rendered.body = body.html
             rendered.output = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
         }
         diagnostics.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -61,25 +67,31 @@ public struct NoteRenderer: Sendable {
     }
 
     private func pageContext(note: Note, rendered: RenderedNote, content: String) -> [String: Any] {
-        let depth = rendered.outputPath.split(separator: "/").count - 1
-        var page: [String: Any] = [
-            "title": rendered.title,
-            "content": content,
-            "site_title": context.config.title,
-            "author": context.config.author ?? "",
-            "root": String(repeating: "../", count: depth),
-            "today": context.today.description,
-            "lang": String(context.config.locale.prefix { $0 != "_" && $0 != "-" }),
-            "tags": note.frontMatter.tags,
-            "has_tags": !note.frontMatter.tags.isEmpty,
-            "path": rendered.outputPath,
-        ]
+        var page = siteContext(outputPath: rendered.outputPath)
+        page["title"] = rendered.title
+        page["content"] = content
+        page["tags"] = note.frontMatter.tags
+        page["has_tags"] = !note.frontMatter.tags.isEmpty
         if let date = note.date {
             page["date"] = date.description
             page["date_pretty"] = context.format(date)
         }
         if let values = note.frontMatter.values?.templateValue as? [String: Any] { page["page"] = values }
-        if let values = context.config.values?.templateValue as? [String: Any] { page["site"] = values }
         return page
+    }
+
+    /// What every template gets: site settings and the way back to the site's root.
+    func siteContext(outputPath: String) -> [String: Any] {
+        var site: [String: Any] = [
+            "site_title": context.config.title,
+            "author": context.config.author ?? "",
+            "root": String(repeating: "../", count: outputPath.split(separator: "/").count - 1),
+            "today": context.today.description,
+            "lang": String(context.config.locale.prefix { $0 != "_" && $0 != "-" }),
+            "path": outputPath,
+            "has_feed": context.config.baseURL != nil,
+        ]
+        if let values = context.config.values?.templateValue as? [String: Any] { site["site"] = values }
+        return site
     }
 }

@@ -57,7 +57,9 @@ public struct NoteSource: Sendable, Equatable {
             let file = SourceFile(path: path, text: "")
             throw FileDiagnostics(file, [.error("cannot read the file", at: 0..<0)])
         }
-        return try Note(path: path, relativePath: relativePath, bytes: [UInt8](data))
+        var note = try Note(path: path, relativePath: relativePath, bytes: [UInt8](data))
+        note.modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return note
     }
 }
 
