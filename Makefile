@@ -3,7 +3,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site markdown test deps bench-math bench
+.PHONY: site markdown test deps bench-math bench browser-check
 
 ## Render notes/ into site/ (HTML).
 site: deps
@@ -19,6 +19,10 @@ markdown: deps
 bench-math:
 	$(SWIFT) build -c release --product DiaryMathBench
 	python3 bench/math.py --bin $$($(SWIFT) build -c release --show-bin-path)/DiaryMathBench
+
+## Math in headless Chromium: every TeX construct and the original note (about 30 s).
+browser-check:
+	bash .ci/browser-check/run
 
 ## Build and run the whole test suite.
 test: deps

@@ -34,8 +34,9 @@ struct ProseScanner {
         for block in map.codeBlocks where block.isFenced && block.language == "math" {
             let start = file.lineStarts[block.lines.lowerBound - 1]
             let end = block.lines.upperBound < file.lineStarts.count ? file.lineStarts[block.lines.upperBound] - 1 : scanner.bytes.count
-            scanner.result.math.append(MathSpan(style: .fence, range: start..<max(start, end),
-                                                tex: block.literal.trimmingWhitespaceAndNewlines()))
+            let tex = block.literal.trimmingWhitespaceAndNewlines()
+            let texStart = (block.contentLineStarts.first ?? start) + block.literal.utf8.prefix { isWhitespace($0) }.count
+            scanner.result.math.append(MathSpan(style: .fence, range: start..<max(start, end), tex: tex, texStart: texStart))
         }
         scanner.result.math.sort { $0.range.lowerBound < $1.range.lowerBound }
         return scanner.result
@@ -131,8 +132,9 @@ struct ProseScanner {
                     if content.count >= 2, content.first == 32, content.last == 32, content.contains(where: { $0 != 32 }) {
                         content = Array(content.dropFirst().dropLast())
                     }
+                    let lead = bytes[close - 1] == 32 && bytes[start + 1 + count] == 32 && content.count < close - start - 1 - count ? 1 : 0
                     return MathSpan(style: .inlineBacktick, range: start..<close + count + 1,
-                                    tex: String(decoding: content, as: UTF8.self))
+                                    tex: String(decoding: content, as: UTF8.self), texStart: start + 1 + count + lead)
                 }
                 search = close + count
             }
@@ -143,7 +145,7 @@ struct ProseScanner {
                 if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
                 if bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "$") {
                     let tex = content(start + 2..<i).trimmingWhitespaceAndNewlines()
-                    return tex.isEmpty ? nil : MathSpan(style: .display, range: start..<i + 2, tex: tex)
+                    return tex.isEmpty ? nil : MathSpan(style: .display, range: start..<i + 2, tex: tex, texStart: texStart(from: start + 2))
                 }
                 i += 1
             }
@@ -158,7 +160,7 @@ struct ProseScanner {
                 case UInt8(ascii: "$"):
                     if i + 1 < end, isDigit(bytes[i + 1]) { return nil }
                     return MathSpan(style: .inline, range: start..<i + 1,
-                                    tex: content(start + 1..<i).trimmingWhitespaceAndNewlines())
+                                    tex: content(start + 1..<i).trimmingWhitespaceAndNewlines(), texStart: start + 1)
                 case let byte where isWhitespace(byte):
                     // Whitespace is content only when something other than the closer follows.
                     var next = i
@@ -171,6 +173,13 @@ struct ProseScanner {
             }
             return nil
         }
+    }
+
+    /// The first non-whitespace byte from `offset` on: where trimmed TeX starts.
+    private func texStart(from offset: Int) -> Int {
+        var i = offset
+        while i < bytes.count, isWhitespace(bytes[i]) || bytes[i] == UInt8(ascii: ">") { i += 1 }
+        return i
     }
 
     /// After `\text{`, the offset just past its balanced closing brace.

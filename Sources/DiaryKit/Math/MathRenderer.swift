@@ -8,13 +8,20 @@ struct RenderedMath: Sendable {
     var standalone: String
 }
 
-/// Turns math spans into HTML.
+/// Turns math spans into MathML at build time. A formula the converter cannot render is
+/// shown as its escaped TeX source with class `math-error`, and a warning says where.
 struct MathRenderer: Sendable {
     func render(_ span: MathSpan, diagnostics: inout [Diagnostic]) -> RenderedMath {
-        let tex = Escaping.html(span.tex)
-        let kind = span.isDisplay ? "display" : "inline"
-        return RenderedMath(span: span,
-                            inline: "<span class=\"math \(kind)\">\(tex)</span>",
-                            standalone: "<div class=\"math \(kind)\">\(tex)</div>")
+        do {
+            let math = try TeXParser.mathML(span.tex, display: span.isDisplay)
+            return RenderedMath(span: span, inline: math, standalone: span.isDisplay ? "<div class=\"math-display\">\(math)</div>" : math)
+        } catch {
+            let offset = min(max(span.texStart + error.offset, span.range.lowerBound), max(span.range.lowerBound, span.range.upperBound - 1))
+            diagnostics.append(.warning("\(error.message); the formula is shown as TeX source", at: offset..<offset + 1))
+            let source = Escaping.html(span.isDisplay ? "$$\(span.tex)$$" : "$\(span.tex)$")
+            return RenderedMath(span: span,
+                                inline: "<code class=\"math-error\">\(source)</code>",
+                                standalone: "<pre class=\"math-error\"><code>\(source)</code></pre>")
+        }
     }
 }

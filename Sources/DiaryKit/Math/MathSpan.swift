@@ -17,6 +17,8 @@ struct MathSpan: Sendable, Equatable {
     var range: Range<Int>
     /// The TeX source: delimiters and container prefixes (`> `) removed, trimmed.
     var tex: String
+    /// File offset of the TeX's first byte (exact on its first line), for warnings.
+    var texStart: Int
 
     var isDisplay: Bool { style == .display || style == .fence }
 }

@@ -17,8 +17,8 @@ public struct Templates: Sendable {
     ]
 
     private let library: MustacheLibrary
-    /// The stylesheet written to `assets/style.css`.
-    public let stylesheet: String
+    /// The stylesheet written to `assets/style.css` (a Mustache template too).
+    private let stylesheetTemplate: MustacheTemplate
 
     /// Loads the defaults, then every file of `directory` over them. A template that
     /// does not parse is a located error in its file.
@@ -35,19 +35,28 @@ public struct Templates: Sendable {
         }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
-            do {
-                try library.register(source.text, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                let file = SourceFile(path: source.path, text: source.text)
-                let offset = file.offset(line: error.context.lineNumber, column: error.context.columnNumber)
-                throw FileDiagnostics(file, [.error("template error: \(Self.describe(error.error))", at: offset..<offset)])
-            } catch {
-                let file = SourceFile(path: source.path, text: source.text)
-                throw FileDiagnostics(file, [.error("template error: \(error)", at: 0..<0)])
-            }
+            library.register(try Self.parse(source), named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
-        self.stylesheet = sources["style.css"]?.text ?? ""
+        self.stylesheetTemplate = try Self.parse(sources["style.css"] ?? ("", "<built-in>/style.css"))
+    }
+
+    private static func parse(_ source: (text: String, path: String)) throws(FileDiagnostics) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: source.text)
+        } catch let error as MustacheTemplate.ParserError {
+            let file = SourceFile(path: source.path, text: source.text)
+            let offset = file.offset(line: error.context.lineNumber, column: error.context.columnNumber)
+            throw FileDiagnostics(file, [.error("template error: \(Self.describe(error.error))", at: offset..<offset)])
+        } catch {
+            let file = SourceFile(path: source.path, text: source.text)
+            throw FileDiagnostics(file, [.error("template error: \(error)", at: 0..<0)])
+        }
+    }
+
+    /// `assets/style.css`; `math_font` is the bundled math font's path relative to it.
+    public func stylesheet(mathFont: String?) -> String {
+        stylesheetTemplate.render(mathFont.map { ["math_font": $0] } ?? [:], library: library)
     }
 
     /// Renders a template by name (`page`, `index`).

@@ -28,6 +28,8 @@ public struct NoteRenderer: Sendable {
     /// Render a failing cell or value as a visible error instead of failing the note.
     public var keepGoing = false
     public var limits = Limits()
+    /// Copied into the site's assets when the machine has it.
+    public var mathFont: MathFont?
 
     public init(context: RenderContext, format: OutputFormat, templates: Templates) {
         self.context = context
@@ -84,13 +86,13 @@ public struct NoteRenderer: Sendable {
     func siteContext(outputPath: String) -> [String: Any] {
         var site: [String: Any] = [
             "site_title": context.config.title,
-            "author": context.config.author ?? "",
             "root": String(repeating: "../", count: outputPath.split(separator: "/").count - 1),
             "today": context.today.description,
             "lang": String(context.config.locale.prefix { $0 != "_" && $0 != "-" }),
             "path": outputPath,
             "has_feed": context.config.baseURL != nil,
         ]
+        if let author = context.config.author { site["author"] = author }
         if let values = context.config.values?.templateValue as? [String: Any] { site["site"] = values }
         return site
     }

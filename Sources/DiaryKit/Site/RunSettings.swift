@@ -79,7 +79,9 @@ public struct RunSettings: Sendable {
             throw .usage(UsageError("no such templates folder: \(given)"))
         }
         do {
-            return NoteRenderer(context: context, format: format, templates: try Templates(directory: directory))
+            var renderer = NoteRenderer(context: context, format: format, templates: try Templates(directory: directory))
+            if format == .html { renderer.mathFont = MathFont.find() }
+            return renderer
         } catch {
             throw .file(error)
         }

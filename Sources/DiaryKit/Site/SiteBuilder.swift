@@ -95,7 +95,12 @@ public struct SiteBuilder: Sendable {
         let pages = report.notes.filter { !isHome($0) }
         for note in pages { files[note.outputPath] = Array(note.output.utf8) }
         guard renderer.format == .html else { return files }
-        files["assets/style.css"] = Array(renderer.templates.stylesheet.utf8)
+        if let font = renderer.mathFont {
+            files[MathFont.sitePath] = font.font
+            if let license = font.license { files[MathFont.licensePath] = license }
+        }
+        let fontPath = renderer.mathFont.map { _ in String(MathFont.sitePath.dropFirst("assets/".count)) }
+        files["assets/style.css"] = Array(renderer.templates.stylesheet(mathFont: fontPath).utf8)
         // Newest first; notes of one day by path.
         let listed = pages.sorted { a, b in
             let (first, second) = (a.date ?? .distantPast, b.date ?? .distantPast)
