@@ -64,6 +64,9 @@ struct RenderCommand: ParsableCommand {
         if report.hasErrors, !keepGoing { throw ExitCode(1) }
         if out == "-" {
             Console.output(report.notes.first?.output ?? "")
+            if let note = report.notes.first, !note.attachments.isEmpty, !quiet {
+                Console.error("warning: \(note.attachments.count) chart file(s) are not written with --out -; give an output folder")
+            }
         } else {
             if !quiet { report.warnings.forEach { Console.error("warning: \($0)") } }
             do {

@@ -3,21 +3,27 @@ import Testing
 
 /// The worked-example note, rendered in both formats, against reviewed golden files.
 /// After an intended change, regenerate them with `DIARY_UPDATE_GOLDENS=1 swift test`
-/// and review the diff.
+/// and review the diff before committing it.
 @Suite struct GoldenTests {
-    static let note = "2026-11-26-batch-norm-worked-example.md"
+    static let stem = "2026-11-26-batch-norm-worked-example"
 
-    @Test(arguments: [("markdown", "worked-example.md"), ("html", "worked-example.html")])
-    func workedExample(format: String, golden: String) throws {
-        let space = try Workspace(["notes/\(Self.note)": try String(contentsOf: CLI.packageRoot.appendingPathComponent("notes/\(Self.note)"), encoding: .utf8)])
-        let result = try CLI.run(["render", "notes/\(Self.note)", "--out", "-", "--format", format, "--today", "2026-11-26"], in: space.url)
+    @Test(arguments: [
+        ("markdown", "\(stem).md", "worked-example.md"),
+        ("markdown", "\(stem)-chart-1.svg", "worked-example-chart-1.svg"),
+        ("html", "\(stem).html", "worked-example.html"),
+    ])
+    func workedExample(format: String, output: String, golden: String) throws {
+        let note = try String(contentsOf: CLI.packageRoot.appendingPathComponent("notes/\(Self.stem).md"), encoding: .utf8)
+        let space = try Workspace(["notes/\(Self.stem).md": note])
+        let result = try CLI.run(["render", "notes", "--out", "out", "--format", format, "--today", "2026-11-26", "--quiet"], in: space.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
+        let actual = try space.read("out/\(output)")
         let goldenURL = CLI.packageRoot.appendingPathComponent("Tests/EndToEndTests/Golden/\(golden)")
         if ProcessInfo.processInfo.environment["DIARY_UPDATE_GOLDENS"] == "1" {
-            try Data(result.stdout.utf8).write(to: goldenURL)
+            try Data(actual.utf8).write(to: goldenURL)
         }
         let expected = try String(contentsOf: goldenURL, encoding: .utf8)
-        #expect(result.stdout == expected, "differs from Golden/\(golden); see the test's comment")
+        #expect(actual == expected, "differs from Golden/\(golden); see the test's comment")
     }
 }

@@ -4,7 +4,7 @@ import DiaryMath
 enum Builtins {
     static let functions: [String: Builtin] = {
         var all: [String: Builtin] = [:]
-        for table in [creation, shapes, elementwise, reductions, batchNorm, output] {
+        for table in [creation, shapes, elementwise, reductions, batchNorm, output, charts] {
             all.merge(table) { first, _ in first }
         }
         return all

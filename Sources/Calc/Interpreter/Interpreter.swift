@@ -7,6 +7,8 @@ struct Interpreter {
     private let bytes: [UInt8]
     var outputs: [CellOutput] = []
     var log: Table?
+    /// Problems that do not stop the cell (points a chart skipped).
+    var warnings: [Diagnostic] = []
 
     init(session: Session, source: String) {
         self.session = session
@@ -27,6 +29,10 @@ struct Interpreter {
             throw .error("this note ran more than \(session.limits.steps) steps, so its evaluation was stopped", at: range,
                          note: "a step is one statement or loop iteration; look for a loop that runs too long")
         }
+    }
+
+    mutating func warn(skipped points: Int, at range: Range<Int>) {
+        warnings.append(.warning("\(points) point\(points == 1 ? "" : "s") with NaN or infinite values \(points == 1 ? "was" : "were") skipped", at: range))
     }
 
     mutating func work(_ elements: Int, _ range: Range<Int>) throws(Diagnostic) {
@@ -275,7 +281,8 @@ struct Interpreter {
             case .greaterEqual: return .bool(a >= b)
             default: break
             }
-        case (.string, _), (_, .string), (.list, _), (_, .list), (.table, _), (_, .table), (.none, _), (_, .none):
+        case (.string, _), (_, .string), (.list, _), (_, .list), (.table, _), (_, .table), (.none, _), (_, .none),
+             (.chart, _), (_, .chart):
             if op == .equal { return .bool(left == right) }
             if op == .notEqual { return .bool(left != right) }
         default:
@@ -293,7 +300,7 @@ struct Interpreter {
 
     private func isText(_ value: Value) -> Bool {
         switch value {
-        case .string, .list, .table, .none: return true
+        case .string, .list, .table, .chart, .none: return true
         default: return false
         }
     }

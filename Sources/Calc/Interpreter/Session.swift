@@ -15,6 +15,8 @@ public struct CellRun: Sendable {
     public var log: Table?
     /// The error that stopped the cell, if any (range in the cell's source).
     public var error: Diagnostic?
+    /// Warnings, such as chart points that were skipped.
+    public var warnings: [Diagnostic] = []
 }
 
 /// A notebook session: the cells of one note run in order in one scope. Built-in names
@@ -52,6 +54,7 @@ public struct Session: Sendable {
         self = interpreter.session
         run.outputs = interpreter.outputs
         run.log = interpreter.log
+        run.warnings = interpreter.warnings
         return run
     }
 

@@ -10,6 +10,7 @@ public enum Value: Sendable, Equatable {
     /// A list whose elements are not all numbers or tensors of one shape.
     case list([Value])
     case table(Table)
+    case chart(Chart)
     /// `range(...)`, kept lazy so that `for i in range(n)` allocates nothing.
     case range(start: Double, stop: Double, step: Double)
     case none
@@ -32,6 +33,7 @@ public enum Value: Sendable, Equatable {
         case .tensor(let t): return "a tensor of shape \(Tensor.describe(shape: t.shape))"
         case .list: return "a list"
         case .table: return "a table"
+        case .chart: return "a chart"
         case .range: return "a range"
         case .none: return "None"
         }
@@ -50,6 +52,7 @@ extension Value {
         case .tensor(let t): return Self.nested(t, digits: digits)
         case .list(let items): return "[" + items.map { $0.inlineText(digits: digits) }.joined(separator: ", ") + "]"
         case .table(let table): return "table(\(table.columns.joined(separator: ", ")); \(table.rows.count) rows)"
+        case .chart(let chart): return chart.summary
         case .range(let start, let stop, let step):
             let parts = [start, stop, step].map { NumberFormat.trimmed($0, digits: digits) }
             return "range(\(parts.joined(separator: ", ")))"

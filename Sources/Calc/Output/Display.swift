@@ -7,6 +7,7 @@ public enum Display: Sendable, Equatable {
     /// Printed text, one string per line.
     case text([String])
     case table(TableLayout)
+    case chart(Chart)
 }
 
 /// A table with formatted cells and the alignment of each column.
@@ -32,6 +33,7 @@ extension Display {
         case .string(let text): return .text(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case .number, .bool, .list, .range: return .line(label: label, text: value.inlineText(digits: digits))
         case .table(let table): return .table(TableLayout(table, digits: digits))
+        case .chart(let chart): return .chart(chart)
         case .tensor(let tensor): return .table(TableLayout(tensor, label: label, digits: digits))
         }
     }

@@ -23,6 +23,7 @@ extension Display {
         case .line(_, let text): return text
         case .text(let lines): return lines.joined(separator: "\n")
         case .table(let table): return table.plainText()
+        case .chart(let chart): return chart.summary
         }
     }
 }

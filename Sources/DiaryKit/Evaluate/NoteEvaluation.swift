@@ -100,10 +100,8 @@ private extension NoteEvaluation {
             }
         }
         if let log = run.log { cell.displays.append(.table(TableLayout(log, digits: digits))) }
-        if var error = run.error {
-            let start = block.fileOffset(ofLiteralOffset: error.range.lowerBound)
-            let end = block.fileOffset(ofLiteralOffset: max(error.range.lowerBound, error.range.upperBound))
-            error.range = start..<max(start, end)
+        for warning in run.warnings { diagnostics.append(warning.located(in: block)) }
+        if let error = run.error.map({ $0.located(in: block) }) {
             if !NoteEvaluator.isConsequence(error, of: poisoned) { diagnostics.append(error) }
             cell.error = error
             poisoned.formUnion(Session.assignedNames(in: block.literal))
@@ -128,5 +126,16 @@ private extension NoteEvaluation {
             if !NoteEvaluator.isConsequence(located, of: poisoned) { diagnostics.append(located) }
             placeholders.append(Filled(placeholder: placeholder, text: nil, error: located))
         }
+    }
+}
+
+private extension Diagnostic {
+    /// The diagnostic of a cell's source, moved to the cell's place in the file.
+    func located(in block: BlockMap.CodeBlock) -> Diagnostic {
+        var moved = self
+        let start = block.fileOffset(ofLiteralOffset: range.lowerBound)
+        let end = block.fileOffset(ofLiteralOffset: max(range.lowerBound, range.upperBound))
+        moved.range = start..<max(start, end)
+        return moved
     }
 }

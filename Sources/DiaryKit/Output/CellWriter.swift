@@ -6,8 +6,8 @@ enum CellWriter {
 
     /// The displays as GFM blocks separated by blank lines, every line starting with
     /// `prefix` (the container prefix of the cell, such as `> `).
-    static func markdown(_ displays: [Display], error: Diagnostic?, file: SourceFile, prefix: String) -> String {
-        var blocks = displays.map(markdown)
+    static func markdown(_ displays: [Display], error: Diagnostic?, file: SourceFile, prefix: String, charts: inout ChartFiles) -> String {
+        var blocks = displays.map { markdown($0, charts: &charts) }
         if let error { blocks.append(markdownError(error, file: file)) }
         let blank = prefix.trimmingWhitespaceAndNewlines().isEmpty ? "" : prefix.trimmingWhitespaceAndNewlines()
         return blocks.map { block in
@@ -15,8 +15,12 @@ enum CellWriter {
         }.joined(separator: "\n" + blank + "\n")
     }
 
-    static func markdown(_ display: Display) -> String {
+    static func markdown(_ display: Display, charts: inout ChartFiles) -> String {
         switch display {
+        case .chart(let chart):
+            let link = charts.file(for: chart)
+            let title = (chart.title ?? chart.summary).replacingOccurrences(of: "]", with: "\\]").replacingOccurrences(of: "[", with: "\\[")
+            return "![\(title)](\(link))"
         case .line(let label, let text):
             return label.isEmpty ? Escaping.markdown(text) : "`\(label)` = \(Escaping.markdown(text))"
         case .text(let lines):
@@ -50,20 +54,22 @@ enum CellWriter {
 
     // MARK: HTML
 
-    static func html(source: String?, _ displays: [Display], error: Diagnostic?, file: SourceFile) -> String {
+    static func html(source: String?, _ displays: [Display], error: Diagnostic?, file: SourceFile, charts: inout ChartFiles) -> String {
         var out = "<div class=\"calc-cell\">\n"
         if let source { out += "<pre class=\"calc-source\"><code class=\"language-calc\">\(Highlighter.html(source))</code></pre>\n" }
         if !displays.isEmpty || error != nil {
             out += "<div class=\"calc-output\">\n"
-            for display in displays { out += html(display) }
+            for display in displays { out += html(display, charts: &charts) }
             if let error { out += htmlError(error, file: file) }
             out += "</div>\n"
         }
         return out + "</div>\n"
     }
 
-    static func html(_ display: Display) -> String {
+    static func html(_ display: Display, charts: inout ChartFiles) -> String {
         switch display {
+        case .chart(let chart):
+            return "<figure class=\"calc-chart\">\n" + ChartSVG(chart: chart, id: charts.nextID()).svg() + "</figure>\n"
         case .line(let label, let text):
             let value = "<span class=\"calc-value\">\(Escaping.html(text))</span>"
             return label.isEmpty ? "<p class=\"calc-line\">\(value)</p>\n"

@@ -54,11 +54,13 @@ struct HTMLWriter {
                 edits.append(TextEdit(range: filled.placeholder.range, replacement: token(for: fragment)))
             }
         }
+        var charts = ChartFiles(outputPath: note.relativePath)
         for cell in evaluation.cells {
             guard let content = Self.contentRange(of: cell.block, in: note.file) else { continue }
             let displays = cell.options.output ? cell.displays : []
             let html = cell.options.echo || !displays.isEmpty || cell.error != nil
-                ? CellWriter.html(source: cell.options.echo ? cell.block.literal : nil, displays, error: cell.error, file: note.file)
+                ? CellWriter.html(source: cell.options.echo ? cell.block.literal : nil, displays, error: cell.error, file: note.file,
+                                  charts: &charts)
                 : ""
             edits.append(TextEdit(range: content, replacement: token(for: .block(html: html))))
         }

@@ -4,8 +4,10 @@ import Calc
 /// replaced: placeholders by their values, cells by their source (when echoed) followed
 /// by result tables. Front matter, math and everything else are copied unchanged.
 struct MarkdownWriter {
-    static func write(note: Note, evaluation: NoteEvaluation, scan: ProseScanner.Result) -> String {
+    /// The markdown, and the SVG files of its charts (paths relative to the output folder).
+    static func write(note: Note, evaluation: NoteEvaluation, scan: ProseScanner.Result) -> (text: String, charts: [String: [UInt8]]) {
         let file = note.file
+        var charts = ChartFiles(outputPath: note.relativePath)
         var edits: [TextEdit] = evaluation.placeholders.map { filled in
             let text = filled.text ?? "[error: \(filled.error?.message ?? "")]"
             return TextEdit(range: filled.placeholder.range,
@@ -17,7 +19,7 @@ struct MarkdownWriter {
             let displays = cell.options.output ? cell.displays : []
             guard !displays.isEmpty || cell.error != nil || !cell.options.echo else { continue }
             let prefix = containerPrefix(of: cell.block, in: file)
-            let output = CellWriter.markdown(displays, error: cell.error, file: file, prefix: prefix)
+            let output = CellWriter.markdown(displays, error: cell.error, file: file, prefix: prefix, charts: &charts)
             let blank = prefix.trimmingWhitespaceAndNewlines()
             let blockStart = file.lineStarts[cell.block.lines.lowerBound - 1]
             let afterBlock = cell.block.lines.upperBound < file.lineStarts.count
@@ -32,7 +34,7 @@ struct MarkdownWriter {
             }
         }
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return TextEdit.apply(edits, to: note.text, in: 0..<note.text.utf8.count)
+        return (TextEdit.apply(edits, to: note.text, in: 0..<note.text.utf8.count), charts.files)
     }
 
     /// What every line inside the cell's container starts with: blockquote markers kept,

@@ -18,12 +18,12 @@ struct AtomFeed {
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
-          <title>\(escape(title))</title>
-          <id>\(escape(baseURL))</id>
-          <link rel="alternate" type="text/html" href="\(escape(baseURL))"/>
-          <link rel="self" type="application/atom+xml" href="\(escape(baseURL))feed.xml"/>
+          <title>\(Escaping.xml(title))</title>
+          <id>\(Escaping.xml(baseURL))</id>
+          <link rel="alternate" type="text/html" href="\(Escaping.xml(baseURL))"/>
+          <link rel="self" type="application/atom+xml" href="\(Escaping.xml(baseURL))feed.xml"/>
           <updated>\(updated)</updated>
-          <author><name>\(escape(author))</name></author>
+          <author><name>\(Escaping.xml(author))</name></author>
           <generator>diary</generator>
 
         """
@@ -32,12 +32,12 @@ struct AtomFeed {
             let folder = String(url[..<(url.lastIndex(of: "/").map { url.index(after: $0) } ?? url.endIndex)])
             out += """
               <entry>
-                <title>\(escape(entry.title))</title>
-                <id>\(escape(url))</id>
-                <link rel="alternate" type="text/html" href="\(escape(url))"/>
+                <title>\(Escaping.xml(entry.title))</title>
+                <id>\(Escaping.xml(url))</id>
+                <link rel="alternate" type="text/html" href="\(Escaping.xml(url))"/>
                 <updated>\(timestamp(entry.date))</updated>
-                <summary>\(escape(entry.summary))</summary>
-                <content type="html" xml:base="\(escape(folder))">\(escape(entry.content))</content>
+                <summary>\(Escaping.xml(entry.summary))</summary>
+                <content type="html" xml:base="\(Escaping.xml(folder))">\(Escaping.xml(entry.content))</content>
               </entry>
 
             """
@@ -47,24 +47,4 @@ struct AtomFeed {
 
     /// Notes have calendar dates; the feed states them as midnight UTC.
     static func timestamp(_ date: CalendarDate) -> String { date.description + "T00:00:00Z" }
-
-    /// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }

@@ -18,6 +18,8 @@ public struct RenderedNote: Sendable {
     public var warnings: [Diagnostic]
     /// Errors of cells and values that `--keep-going` rendered into the output.
     public var errors: [Diagnostic] = []
+    /// Files that go with the note (the SVG charts of markdown output), by output path.
+    public var attachments: [String: [UInt8]] = [:]
 }
 
 /// Renders one note: block map → prose scan → evaluation → output format.
@@ -49,7 +51,7 @@ public struct NoteRenderer: Sendable {
         rendered.date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
         switch format {
         case .markdown:
-            rendered.output = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
+            (rendered.output, rendered.attachments) = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
         case .html:
             let body = HTMLWriter(math: MathRenderer()).write(note: note, map: map, scan: scan, evaluation: evaluation)
             diagnostics += body.diagnostics

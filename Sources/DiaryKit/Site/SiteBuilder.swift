@@ -93,7 +93,10 @@ public struct SiteBuilder: Sendable {
     public func files(for report: BuildReport) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         let pages = report.notes.filter { !isHome($0) }
-        for note in pages { files[note.outputPath] = Array(note.output.utf8) }
+        for note in pages {
+            files[note.outputPath] = Array(note.output.utf8)
+            files.merge(note.attachments) { first, _ in first }
+        }
         guard renderer.format == .html else { return files }
         if let font = renderer.mathFont {
             files[MathFont.sitePath] = font.font

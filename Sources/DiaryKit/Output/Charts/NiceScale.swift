@@ -1,0 +1,71 @@
+import Calc
+import Foundation
+
+/// Axis ticks at "nice" values, 1, 2 or 5 times a power of ten, covering a data range
+/// (Heckbert's algorithm, Graphics Gems, 1990).
+struct NiceScale: Sendable, Equatable {
+    var low: Double
+    var high: Double
+    var step: Double
+
+    /// At most `maxTicks`-ish ticks over `minimum...maximum`; `includeZero` for bars.
+    init(minimum: Double, maximum: Double, maxTicks: Int = 6, includeZero: Bool = false) {
+        var low = includeZero ? min(minimum, 0) : minimum
+        var high = includeZero ? max(maximum, 0) : maximum
+        if low == high {
+            // One value: a unit range around it (or around 0).
+            let pad = low == 0 ? 1 : abs(low) * 0.5
+            (low, high) = (low - pad, high + pad)
+            if includeZero, minimum >= 0 { low = 0 }
+        }
+        let range = Self.nice(high - low, round: false)
+        let step = Self.nice(range / Double(max(1, maxTicks - 1)), round: true)
+        self.step = step
+        self.low = (low / step).rounded(.down) * step
+        self.high = (high / step).rounded(.up) * step
+    }
+
+    /// 1, 2, 5 or 10 times a power of ten, near `value`.
+    static func nice(_ value: Double, round: Bool) -> Double {
+        guard value > 0, value.isFinite else { return 1 }
+        let exponent = floor(log10(value))
+        let fraction = value / pow(10, exponent)
+        let niceFraction: Double
+        if round {
+            niceFraction = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
+        } else {
+            niceFraction = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        }
+        return niceFraction * pow(10, exponent)
+    }
+
+    /// The tick values, rounded to the step so that 0.1 + 0.2 prints as 0.3.
+    var ticks: [Double] {
+        let count = Int(((high - low) / step).rounded()) + 1
+        return (0..<max(count, 1)).map { index in
+            let value = low + Double(index) * step
+            let rounded = (value / step).rounded() * step
+            return rounded == 0 ? 0 : rounded
+        }
+    }
+
+    /// Decimals that show the step exactly: 0 for 5, 1 for 0.5, 2 for 0.25...
+    var decimals: Int {
+        var decimals = 0
+        while decimals < 10, abs((step * pow(10, Double(decimals))).rounded() - step * pow(10, Double(decimals))) > 1e-9 {
+            decimals += 1
+        }
+        return decimals
+    }
+
+    /// A tick label, negative with a true minus sign.
+    func label(_ value: Double) -> String {
+        let text = NumberFormat.fixed(value, digits: decimals)
+        return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+    }
+
+    /// The position of `value` between `from` (at `low`) and `to` (at `high`).
+    func position(_ value: Double, from: Double, to: Double) -> Double {
+        from + (value - low) / (high - low) * (to - from)
+    }
+}
