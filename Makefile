@@ -24,6 +24,12 @@ bench-math:
 browser-check:
 	bash .ci/browser-check/run
 
+## diary against cmark-gfm, Hugo and pandoc on a generated corpus (release build).
+bench: deps
+	@for tool in cmark-gfm hugo pandoc; do command -v $$tool >/dev/null || { $(SUDO) apt-get update -qq; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq cmark-gfm hugo pandoc >/dev/null; break; }; done
+	$(SWIFT) build -c release --product diary
+	python3 bench/site.py --bin $$($(SWIFT) build -c release --show-bin-path)/diary
+
 ## Build and run the whole test suite.
 test: deps
 	$(SWIFT) build --build-tests

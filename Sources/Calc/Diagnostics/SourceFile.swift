@@ -11,10 +11,9 @@ public struct SourceFile: Sendable {
         self.path = path
         self.text = text
         var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        var copy = text
+        copy.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
         }
         self.lineStarts = starts
     }

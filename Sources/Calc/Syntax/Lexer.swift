@@ -123,14 +123,38 @@ public struct Lexer {
 
     private mutating func symbol() throws(Diagnostic) -> Token {
         let start = position
-        let two = position + 1 < bytes.count ? String(decoding: bytes[position...position + 1], as: UTF8.self) : ""
-        if let symbol = Token.Symbol(rawValue: two) {
-            position += 2
-            return Token(kind: .symbol(symbol), range: start..<position)
+        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+        let symbol: Token.Symbol?
+        var length = 1
+        switch bytes[position] {
+        case UInt8(ascii: "+"): symbol = .plus
+        case UInt8(ascii: "-"): symbol = .minus
+        case UInt8(ascii: "*"):
+            if next == UInt8(ascii: "*") { (symbol, length) = (.power, 2) } else { symbol = .star }
+        case UInt8(ascii: "/"): symbol = .slash
+        case UInt8(ascii: "@"): symbol = .at
+        case UInt8(ascii: "^"): symbol = .caret
+        case UInt8(ascii: "="):
+            if next == UInt8(ascii: "=") { (symbol, length) = (.equal, 2) } else { symbol = .assign }
+        case UInt8(ascii: "!"):
+            symbol = next == UInt8(ascii: "=") ? .notEqual : nil
+            length = 2
+        case UInt8(ascii: "<"):
+            if next == UInt8(ascii: "=") { (symbol, length) = (.lessEqual, 2) } else { symbol = .less }
+        case UInt8(ascii: ">"):
+            if next == UInt8(ascii: "=") { (symbol, length) = (.greaterEqual, 2) } else { symbol = .greater }
+        case UInt8(ascii: ","): symbol = .comma
+        case UInt8(ascii: ":"): symbol = .colon
+        case UInt8(ascii: "("): symbol = .leftParen
+        case UInt8(ascii: ")"): symbol = .rightParen
+        case UInt8(ascii: "["): symbol = .leftBracket
+        case UInt8(ascii: "]"): symbol = .rightBracket
+        case UInt8(ascii: "{"): symbol = .leftBrace
+        case UInt8(ascii: "}"): symbol = .rightBrace
+        default: symbol = nil
         }
-        let one = String(decoding: bytes[position...position], as: UTF8.self)
-        if let symbol = Token.Symbol(rawValue: one) {
-            position += 1
+        if let symbol {
+            position += length
             switch symbol {
             case .leftParen, .leftBracket: bracketDepth += 1
             case .rightParen, .rightBracket: bracketDepth = max(0, bracketDepth - 1)

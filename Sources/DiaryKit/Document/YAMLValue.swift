@@ -14,6 +14,32 @@ public indirect enum YAMLValue: Sendable, Equatable {
     /// What YAML's core schema resolves a plain scalar to.
     public enum ScalarKind: Sendable, Equatable {
         case string, int, float, bool, null, timestamp
+
+        /// YAML 1.1's implicit types of a plain scalar, as Yams' default resolver has them.
+        static func resolve(_ text: String) -> ScalarKind {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
+                 "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":
+                return .bool
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+                return .float
+            default: break
+            }
+            let bytes = Array(text.utf8)
+            let unsigned = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes[...]
+            guard let first = unsigned.first else { return .string }
+            if first >= 48 && first <= 57 {
+                if unsigned.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "_") }) { return .int }
+                if unsigned.starts(with: Array("0x".utf8)), unsigned.count > 2,
+                   unsigned.dropFirst(2).allSatisfy({ $0.isHexDigit || $0 == UInt8(ascii: "_") }) { return .int }
+                if CalendarDate(parsing: text.prefix(10)) != nil { return .timestamp }
+            }
+            if first == UInt8(ascii: ".") || (first >= 48 && first <= 57), Double(text.replacingOccurrences(of: "_", with: "")) != nil {
+                return .float
+            }
+            return .string
+        }
     }
 
     public var offset: Int {
@@ -82,7 +108,9 @@ extension YAMLValue {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Yams' default resolver runs a regular expression on every scalar; the YAML 1.1
+            // core types are resolved here instead (see `ScalarKind.resolve`).
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (problem, mark): (String, Mark?) = switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
@@ -104,15 +132,7 @@ extension YAMLValue {
     private static func convert(_ node: Node, offset: (Mark?) -> Int) -> YAMLValue {
         switch node {
         case .scalar(let scalar):
-            let kind: ScalarKind
-            switch node.tag.description {
-            case Tag.Name.int.rawValue: kind = .int
-            case Tag.Name.float.rawValue: kind = .float
-            case Tag.Name.bool.rawValue: kind = .bool
-            case Tag.Name.null.rawValue: kind = .null
-            case Tag.Name.timestamp.rawValue: kind = .timestamp
-            default: kind = .string
-            }
+            let kind = scalar.style == .plain ? ScalarKind.resolve(scalar.string) : .string
             return .scalar(scalar.string, kind: kind, offset: offset(scalar.mark))
         case .sequence(let sequence):
             return .sequence(sequence.map { convert($0, offset: offset) }, offset: offset(sequence.mark))
@@ -123,4 +143,8 @@ extension YAMLValue {
             return .scalar("", kind: .null, offset: offset(alias.mark))
         }
     }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool { (self >= 48 && self <= 57) || ((self | 0x20) >= 97 && (self | 0x20) <= 102) }
 }

@@ -107,13 +107,24 @@ enum Highlighter {
     static func html(_ source: String) -> String {
         guard let tokens = try? Lexer.tokens(source, keepComments: true) else { return Escaping.html(source) }
         let bytes = Array(source.utf8)
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 3)
         var position = 0
+        func copyEscaped(_ range: Range<Int>) {
+            for byte in bytes[range] {
+                switch byte {
+                case UInt8(ascii: "&"): out += "&amp;".utf8
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case UInt8(ascii: ">"): out += "&gt;".utf8
+                case UInt8(ascii: "\""): out += "&quot;".utf8
+                default: out.append(byte)
+                }
+            }
+        }
         for (index, token) in tokens.enumerated() {
             let range = token.range
             guard range.lowerBound >= position, range.upperBound <= bytes.count else { continue }
-            out += Escaping.html(String(decoding: bytes[position..<range.lowerBound], as: UTF8.self))
-            let text = Escaping.html(String(decoding: bytes[range], as: UTF8.self))
+            copyEscaped(position..<range.lowerBound)
             let kind: String?
             switch token.kind {
             case .number: kind = "num"
@@ -123,13 +134,24 @@ enum Highlighter {
             case .name: kind = index + 1 < tokens.count && tokens[index + 1].kind == .symbol(.leftParen) ? "fn" : nil
             case .symbol(let symbol):
                 // Operators stand out; brackets and punctuation stay plain.
-                kind = [.leftParen, .rightParen, .leftBracket, .rightBracket, .leftBrace, .rightBrace, .comma, .colon]
-                    .contains(symbol) ? nil : "op"
+                switch symbol {
+                case .leftParen, .rightParen, .leftBracket, .rightBracket, .leftBrace, .rightBrace, .comma, .colon: kind = nil
+                default: kind = "op"
+                }
             case .separator, .end: kind = nil
             }
-            out += kind.map { "<span class=\"tok-\($0)\">\(text)</span>" } ?? text
+            if let kind {
+                out += "<span class=\"tok-".utf8
+                out += kind.utf8
+                out += "\">".utf8
+                copyEscaped(range)
+                out += "</span>".utf8
+            } else {
+                copyEscaped(range)
+            }
             position = range.upperBound
         }
-        return out + Escaping.html(String(decoding: bytes[min(position, bytes.count)...], as: UTF8.self))
+        copyEscaped(min(position, bytes.count)..<bytes.count)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -2,6 +2,10 @@
 enum Escaping {
     /// `& < > "` as entities.
     static func html(_ text: some StringProtocol) -> String {
+        // Most text needs nothing: one scan, no copy.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) {
+            return String(text)
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

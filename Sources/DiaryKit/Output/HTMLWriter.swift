@@ -132,15 +132,14 @@ struct HTMLWriter {
         guard !fragments.isEmpty else { return html }
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 4)
-        var inTag = false
+        out.reserveCapacity(bytes.count + bytes.count / 2)
         var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            // U+100000...U+10FFFF is F4 80-8F xx xx in UTF-8.
-            guard byte == 0xF4, i + 3 < bytes.count, bytes[i + 1] & 0xF0 == 0x80 else {
-                if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false }
-                out.append(byte)
+        // U+100000...U+10FFFF is F4 80-8F xx xx in UTF-8: copy the text between tokens whole.
+        while let start = bytes[i...].firstIndex(of: 0xF4) {
+            out += bytes[i..<start]
+            i = start
+            guard i + 3 < bytes.count, bytes[i + 1] & 0xF0 == 0x80 else {
+                out.append(bytes[i])
                 i += 1
                 continue
             }
@@ -153,6 +152,8 @@ struct HTMLWriter {
                 continue
             }
             i += 4
+            // Inside a tag (an alt or title attribute) when the last '<' or '>' before is '<'.
+            let inTag = out.lastIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }.map { out[$0] == UInt8(ascii: "<") } ?? false
             switch fragments[number] {
             case .literal(let original):
                 out += String(original).utf8
@@ -180,6 +181,7 @@ struct HTMLWriter {
                 out += blockHTML.utf8
             }
         }
+        out += bytes[i...]
         return String(decoding: out, as: UTF8.self)
     }
 }

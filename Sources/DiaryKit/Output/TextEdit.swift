@@ -5,17 +5,18 @@ struct TextEdit: Sendable {
 
     /// `text[range]` with the edits applied. Edits must be sorted and not overlap.
     static func apply(_ edits: [TextEdit], to text: String, in range: Range<Int>) -> String {
-        let bytes = text.utf8
-        var out = [UInt8]()
-        out.reserveCapacity(range.count + edits.reduce(0) { $0 + $1.replacement.utf8.count })
-        var position = range.lowerBound
-        let base = bytes.startIndex
-        for edit in edits where edit.range.lowerBound >= position && edit.range.upperBound <= range.upperBound {
-            out += bytes[bytes.index(base, offsetBy: position)..<bytes.index(base, offsetBy: edit.range.lowerBound)]
-            out += edit.replacement.utf8
-            position = edit.range.upperBound
+        var text = text
+        return text.withUTF8 { bytes in
+            var out = [UInt8]()
+            out.reserveCapacity(range.count + edits.reduce(0) { $0 + $1.replacement.utf8.count })
+            var position = range.lowerBound
+            for edit in edits where edit.range.lowerBound >= position && edit.range.upperBound <= range.upperBound {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<edit.range.lowerBound]))
+                out.append(contentsOf: edit.replacement.utf8)
+                position = edit.range.upperBound
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<range.upperBound]))
+            return String(decoding: out, as: UTF8.self)
         }
-        out += bytes[bytes.index(base, offsetBy: position)..<bytes.index(base, offsetBy: range.upperBound)]
-        return String(decoding: out, as: UTF8.self)
     }
 }

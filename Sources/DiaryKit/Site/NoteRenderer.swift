@@ -32,6 +32,8 @@ public struct NoteRenderer: Sendable {
     public var limits = Limits()
     /// Copied into the site's assets when the machine has it.
     public var mathFont: MathFont?
+    /// One converter (and formula cache) for the whole run.
+    let math = MathRenderer()
 
     public init(context: RenderContext, format: OutputFormat, templates: Templates) {
         self.context = context
@@ -53,7 +55,7 @@ public struct NoteRenderer: Sendable {
         case .markdown:
             (rendered.output, rendered.attachments) = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
         case .html:
-            let body = HTMLWriter(math: MathRenderer()).write(note: note, map: map, scan: scan, evaluation: evaluation)
+            let body = HTMLWriter(math: math).write(note: note, map: map, scan: scan, evaluation: evaluation)
             diagnostics += body.diagnostics
             if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
             rendered.summary = body.firstParagraph ?? ""
