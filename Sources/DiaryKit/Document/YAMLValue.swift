@@ -78,22 +78,22 @@ public indirect enum YAMLValue: Sendable, Equatable {
         }
     }
 
-    /// The value as Foundation-free plain Swift values, for Mustache templates.
-    public var templateValue: Any {
+    /// The value as the templates see it.
+    public var templateValue: TemplateValue {
         switch self {
         case .scalar(let text, let kind, _):
             switch kind {
-            case .bool: return bool ?? false
-            case .int: return Int(text) ?? text
-            case .float: return Double(text) ?? text
-            case .null: return ""
-            case .string, .timestamp: return text
+            case .bool: return .bool(bool ?? false)
+            case .int: return Int(text).map(TemplateValue.int) ?? .string(text)
+            case .float: return Double(text).map(TemplateValue.double) ?? .string(text)
+            case .null: return .string("")
+            case .string, .timestamp: return .string(text)
             }
-        case .sequence(let items, _): return items.map(\.templateValue)
+        case .sequence(let items, _): return .list(items.map(\.templateValue))
         case .mapping(let pairs, _):
-            var dictionary: [String: Any] = [:]
+            var dictionary: [String: TemplateValue] = [:]
             for (key, value) in pairs { dictionary[key] = value.templateValue }
-            return dictionary
+            return .map(dictionary)
         }
     }
 }

@@ -23,6 +23,8 @@ public struct Templates: Sendable {
     private static let pragma = "{{% CONTENT_TYPE: DIARY_HTML }}"
 
     private let library: MustacheLibrary
+    /// Nil when a template uses what frames cannot reproduce (see `TemplateFrames.allowed`).
+    let frames: TemplateFrames?
     /// The stylesheet written to `assets/style.css` (a Mustache template too).
     private let stylesheetTemplate: MustacheTemplate
 
@@ -44,6 +46,7 @@ public struct Templates: Sendable {
             library.register(try Self.parse(source), named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
+        frames = TemplateFrames.allowed(forTemplates: sources.map(\.value.text)) ? TemplateFrames() : nil
         self.stylesheetTemplate = try Self.parse(sources["style.css"] ?? ("", "<built-in>/style.css"))
     }
 
@@ -69,8 +72,14 @@ public struct Templates: Sendable {
     }
 
     /// Renders a template by name (`page`, `index`).
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: [String: TemplateValue]) -> [UInt8] {
+        guard let frames else { return Array(renderDirectly(name, context).utf8) }
+        return frames.render(name, context) { renderDirectly(name, $0) }
+    }
+
+    /// Renders through swift-mustache alone (the index page: one of a kind).
+    func renderDirectly(_ name: String, _ context: [String: TemplateValue]) -> String {
+        library.render(TemplateValue.map(context).mustache, withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {
@@ -88,9 +97,24 @@ public struct Templates: Sendable {
 struct FastHTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
+        guard utf8.contains(where: Self.needsEscape) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
+        Self.append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39
+    }
+
+    /// Appends `text` escaped to `out`.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: needsEscape) else {
+            out.appendUTF8(of: text)
+            return
+        }
         for byte in utf8 {
             switch byte {
             case 38: out.append(contentsOf: [38, 97, 109, 112, 59])      // &amp;
@@ -101,6 +125,5 @@ struct FastHTMLEscaping: MustacheContentType {
             default: out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

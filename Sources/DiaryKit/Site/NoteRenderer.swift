@@ -5,8 +5,10 @@ public struct RenderedNote: Sendable {
     public var note: Note
     /// Path of the output file, relative to the output folder.
     public var outputPath: String
-    /// The whole output file: an HTML page or a markdown note.
-    public var output: String
+    /// The whole output file, an HTML page or a markdown note, as written.
+    public var bytes: [UInt8]
+    /// The output file as text.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
     /// Front-matter title, else the first heading, else the file name.
     public var title: String
     /// Plain text of the first paragraph.
@@ -34,11 +36,22 @@ public struct NoteRenderer: Sendable {
     public var mathFont: MathFont?
     /// One converter (and formula cache) for the whole run.
     let math = MathRenderer()
+    /// The part of every template's context that is the same on every page.
+    private let siteValues: [String: TemplateValue]
 
     public init(context: RenderContext, format: OutputFormat, templates: Templates) {
         self.context = context
         self.format = format
         self.templates = templates
+        var site: [String: TemplateValue] = [
+            "site_title": .string(context.config.title),
+            "today": .string(context.today.description),
+            "lang": .string(String(context.config.locale.prefix { $0 != "_" && $0 != "-" })),
+            "has_feed": .bool(context.config.baseURL != nil),
+        ]
+        if let author = context.config.author { site["author"] = .string(author) }
+        if case .map(let values)? = context.config.values?.templateValue { site["site"] = .map(values) }
+        siteValues = site
     }
 
     /// The rendered note, or every error found in it (with its warnings).
@@ -49,18 +62,19 @@ public struct NoteRenderer: Sendable {
         var diagnostics = scan.diagnostics + evaluation.diagnostics
         let stem = String(note.fileName.dropLast(note.fileName.hasSuffix(".md") ? 3 : 0))
         var rendered = RenderedNote(note: note, outputPath: format.outputPath(for: note.relativePath, slug: note.frontMatter.slug),
-                                    output: "", title: note.frontMatter.title ?? stem, summary: "", warnings: [])
+                                    bytes: [], title: note.frontMatter.title ?? stem, summary: "", warnings: [])
         rendered.date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
         switch format {
         case .markdown:
-            (rendered.output, rendered.attachments) = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
+            let (text, attachments) = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
+            (rendered.bytes, rendered.attachments) = (Array(text.utf8), attachments)
         case .html:
             let body = HTMLWriter(math: math).write(note: note, map: map, scan: scan, evaluation: evaluation)
             diagnostics += body.diagnostics
             if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
             rendered.summary = body.firstParagraph ?? ""
             rendered.body = body.html
-            rendered.output = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
+            rendered.bytes = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
         }
         diagnostics.sort { $0.range.lowerBound < $1.range.lowerBound }
         let recoverable = keepGoing && !scan.diagnostics.contains { $0.severity == .error }
@@ -72,32 +86,25 @@ public struct NoteRenderer: Sendable {
         return .success(rendered)
     }
 
-    private func pageContext(note: Note, rendered: RenderedNote, content: String) -> [String: Any] {
+    private func pageContext(note: Note, rendered: RenderedNote, content: String) -> [String: TemplateValue] {
         var page = siteContext(outputPath: rendered.outputPath)
-        page["title"] = rendered.title
-        page["content"] = content
-        page["tags"] = note.frontMatter.tags
-        page["has_tags"] = !note.frontMatter.tags.isEmpty
+        page["title"] = .string(rendered.title)
+        page["content"] = .string(content)
+        page["tags"] = .list(note.frontMatter.tags.map(TemplateValue.string))
+        page["has_tags"] = .bool(!note.frontMatter.tags.isEmpty)
         if let date = note.date {
-            page["date"] = date.description
-            page["date_pretty"] = context.format(date)
+            page["date"] = .string(date.description)
+            page["date_pretty"] = .string(context.format(date))
         }
-        if let values = note.frontMatter.values?.templateValue as? [String: Any] { page["page"] = values }
+        if case .map(let values)? = note.frontMatter.values?.templateValue { page["page"] = .map(values) }
         return page
     }
 
     /// What every template gets: site settings and the way back to the site's root.
-    func siteContext(outputPath: String) -> [String: Any] {
-        var site: [String: Any] = [
-            "site_title": context.config.title,
-            "root": String(repeating: "../", count: outputPath.split(separator: "/").count - 1),
-            "today": context.today.description,
-            "lang": String(context.config.locale.prefix { $0 != "_" && $0 != "-" }),
-            "path": outputPath,
-            "has_feed": context.config.baseURL != nil,
-        ]
-        if let author = context.config.author { site["author"] = author }
-        if let values = context.config.values?.templateValue as? [String: Any] { site["site"] = values }
+    func siteContext(outputPath: String) -> [String: TemplateValue] {
+        var site = siteValues
+        site["root"] = .string(String(repeating: "../", count: outputPath.split(separator: "/").count - 1))
+        site["path"] = .string(outputPath)
         return site
     }
 }

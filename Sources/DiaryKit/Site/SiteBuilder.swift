@@ -94,7 +94,7 @@ public struct SiteBuilder: Sendable {
         var files: [String: [UInt8]] = [:]
         let pages = report.notes.filter { !isHome($0) }
         for note in pages {
-            files[note.outputPath] = Array(note.output.utf8)
+            files[note.outputPath] = note.bytes
             files.merge(note.attachments) { first, _ in first }
         }
         guard renderer.format == .html else { return files }
@@ -124,17 +124,18 @@ public struct SiteBuilder: Sendable {
     private func indexPage(_ notes: [RenderedNote], home: RenderedNote?) -> String {
         var context = renderer.siteContext(outputPath: "index.html")
         context["is_index"] = true
-        context["title"] = renderer.context.config.title
-        if let home { context["home"] = home.body }
-        context["notes"] = notes.map { note -> [String: Any] in
-            var item: [String: Any] = ["title": note.title, "url": note.outputPath, "summary": note.summary]
+        context["title"] = .string(renderer.context.config.title)
+        if let home { context["home"] = .string(home.body) }
+        context["notes"] = .list(notes.map { note in
+            var item: [String: TemplateValue] = ["title": .string(note.title), "url": .string(note.outputPath),
+                                                 "summary": .string(note.summary)]
             if let date = note.date {
-                item["date"] = date.description
-                item["date_pretty"] = renderer.context.format(date)
+                item["date"] = .string(date.description)
+                item["date_pretty"] = .string(renderer.context.format(date))
             }
-            return item
-        }
-        return renderer.templates.render("index", context)
+            return .map(item)
+        })
+        return renderer.templates.renderDirectly("index", context)
     }
 }
 

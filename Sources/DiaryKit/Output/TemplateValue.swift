@@ -1,0 +1,27 @@
+/// A value a template can show: what front matter, `diary.yml` and the renderer hand to
+/// the Mustache templates. Typed, so that a page's shape is read without dynamic casts.
+public enum TemplateValue: Sendable, Equatable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+
+    /// The form swift-mustache reads.
+    var mustache: Any {
+        switch self {
+        case .string(let text): text
+        case .bool(let flag): flag
+        case .int(let number): number
+        case .double(let number): number
+        case .list(let items): items.map(\.mustache)
+        case .map(let entries): entries.mapValues(\.mustache)
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral text: String) { self = .string(text) }
+    public init(booleanLiteral flag: Bool) { self = .bool(flag) }
+}
