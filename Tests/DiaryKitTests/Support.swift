@@ -31,7 +31,8 @@ enum Fixture {
         let map = BlockMap(note: note)
         let scan = ProseScanner.scan(file: note.file, map: map)
         let evaluation = NoteEvaluator(context: context ?? self.context(), note: note).evaluate(scan, map: map)
-        return HTMLWriter(math: MathRenderer()).write(note: note, map: map, scan: scan, evaluation: evaluation).html
+        let html = HTMLWriter(math: MathRenderer()).write(note: note, map: map, scan: scan, evaluation: evaluation).html
+        return String(decoding: html, as: UTF8.self)
     }
 
     static func markdown(_ text: String, context: RenderContext? = nil) throws -> Result<String, FileDiagnostics> {

@@ -13,8 +13,8 @@ import Testing
         return try Templates(directory: folder.path)
     }
 
-    private func context(title: String, content: String, tags: [String], number: Int) -> [String: TemplateValue] {
-        ["title": .string(title), "content": .string(content), "tags": .list(tags.map(TemplateValue.string)),
+    private func context(title: String, content: TemplateValue, tags: [String], number: Int) -> [String: TemplateValue] {
+        ["title": .string(title), "content": content, "tags": .list(tags.map(TemplateValue.string)),
          "empty": .string(number == 1 ? "" : "full"), "page": .map(["n": .int(number), "note": .string(title + "!")])]
     }
 
@@ -30,8 +30,8 @@ import Testing
         ])
         let contexts = [
             context(title: "First", content: "<p>a</p>\n", tags: ["x", "y"], number: 1),
-            // Same shape: every value differs, with characters that must be escaped and a marker look-alike.
-            context(title: "Q&A <\"it's\">", content: "<p>b &amp; c</p>\n<p>d</p>\n", tags: ["<b>", "\u{F8FF}0&\u{F8FE}"], number: 1),
+            // Same shape (the body as bytes, as pages give it): every value differs, with characters that must be escaped and a marker look-alike.
+            context(title: "Q&A <\"it's\">", content: .utf8(Array("<p>b &amp; c</p>\n<p>d</p>\n".utf8)), tags: ["<b>", "\u{F8FF}0&\u{F8FE}"], number: 1),
             // Other shapes: no tags, content without a final newline, another number.
             context(title: "T", content: "plain", tags: [], number: 2),
             context(title: "U", content: "more plain", tags: [], number: 2),

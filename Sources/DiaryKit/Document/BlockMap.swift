@@ -59,7 +59,7 @@ struct BlockMap: Sendable {
         quoteDepth = Array(repeating: 0, count: lineCount)
         let bodyLine = file.line(of: note.bodyStart)
         for line in 1..<bodyLine { lineKinds[line - 1] = .frontMatter }
-        let document = MarkdownDocument(parsing: String(note.body), options: [.sourcePositions, .footnotes], extensions: [])
+        let document = MarkdownDocument(parsing: Array(note.body.utf8), options: [.sourcePositions, .footnotes], extensions: [])
         let lastLine = lineCount
         func fileLine(_ bodyLineNumber: Int) -> Int { min(max(bodyLine + bodyLineNumber - 1, 1), lastLine) }
 
@@ -88,18 +88,19 @@ struct BlockMap: Sendable {
         }
         if contentEnd < contentFirst { contentEnd = contentFirst }
         // Each literal line is the end of its file line, after the container prefix.
-        var literalLines = block.literal.split(separator: "\n", omittingEmptySubsequences: false)
-        if literalLines.last == "" { literalLines.removeLast() }
+        // Split by bytes: splitting a String by Character runs grapheme breaking.
+        var literalLines = block.literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if literalLines.last?.isEmpty == true { literalLines.removeLast() }
         var starts: [Int] = []
         for (index, line) in (contentFirst..<contentEnd).enumerated() {
-            let raw = file.lineText(line)
-            let literalLine = index < literalLines.count ? literalLines[index] : ""
+            let raw = file.lineText(line).utf8
+            let literalLine = index < literalLines.count ? literalLines[index] : block.literal.utf8[...].prefix(0)
             let lineStart = file.lineStarts[line - 1]
-            if raw.utf8.suffix(literalLine.utf8.count).elementsEqual(literalLine.utf8) {
-                starts.append(lineStart + raw.utf8.count - literalLine.utf8.count)
+            if raw.suffix(literalLine.count).elementsEqual(literalLine) {
+                starts.append(lineStart + raw.count - literalLine.count)
             } else {
                 // A tab in the prefix was expanded to spaces: point after the prefix.
-                starts.append(lineStart + raw.utf8.prefix { $0 == 32 || $0 == 9 || $0 == 62 }.count)
+                starts.append(lineStart + raw.prefix { $0 == 32 || $0 == 9 || $0 == 62 }.count)
             }
         }
         return CodeBlock(isFenced: block.isFenced, info: block.info, lines: first...last,

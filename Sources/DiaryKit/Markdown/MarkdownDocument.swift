@@ -15,7 +15,12 @@ final class MarkdownDocument {
     let options: MarkdownOptions
 
     /// Parses `text`. Parsers with inline extensions are serialised (see ``CMark``).
-    init(parsing text: String, options: MarkdownOptions, extensions: [MarkdownExtension]) {
+    convenience init(parsing text: String, options: MarkdownOptions, extensions: [MarkdownExtension]) {
+        self.init(parsing: Array(text.utf8), options: options, extensions: extensions)
+    }
+
+    /// Parses UTF-8 `bytes`.
+    init(parsing bytes: [UInt8], options: MarkdownOptions, extensions: [MarkdownExtension]) {
         _ = CMark.registered
         self.options = options
         let parser: OpaquePointer = cmark_parser_new(options.rawValue)
@@ -25,9 +30,8 @@ final class MarkdownDocument {
             }
         }
         func feedAndFinish() -> OpaquePointer {
-            var copy = text
-            copy.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
                     cmark_parser_feed(parser, chars.baseAddress, chars.count)
                 }
             }
@@ -51,11 +55,16 @@ final class MarkdownDocument {
     /// HTML of the whole document, rendered with the parser's extensions (tagfilter
     /// is silently off without them).
     func renderHTML() -> String {
+        String(decoding: renderHTMLBytes(), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes (cmark's output of UTF-8 input is UTF-8: no validation here).
+    func renderHTMLBytes() -> [UInt8] {
         guard let html = cmark_render_html(root, options.rawValue, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
+            return []
         }
         defer { free(html) }
-        return String(cString: html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
     }
 
     /// Replaces the destination of every link for which `transform` returns a new one.

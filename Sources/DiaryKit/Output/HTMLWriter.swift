@@ -22,7 +22,7 @@ struct HTMLWriter {
     }
 
     struct Output {
-        var html: String
+        var html: [UInt8]
         /// Plain text of the first heading, tokens resolved (for the page title).
         var firstHeading: String?
         /// Plain text of the first paragraph (for the index).
@@ -79,13 +79,15 @@ struct HTMLWriter {
         edits += literalTokens(in: note, avoiding: edits, token: token)
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
 
-        let markdown = TextEdit.apply(edits, to: note.text, in: note.bodyStart..<note.text.utf8.count)
+        let markdown = TextEdit.applyBytes(edits, to: note.text, in: note.bodyStart..<note.text.utf8.count)
         let document = MarkdownDocument(
             parsing: markdown, options: [.footnotes, .unsafe],
             extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
         document.rewriteLinks(Self.noteLinkToPage)
-        let html = Self.detokenize(document.renderHTML(), fragments: fragments)
-        let plain = { (text: String?) in text.map { Self.detokenize($0, fragments: fragments, plain: true) } }
+        let html = Self.detokenize(document.renderHTMLBytes(), fragments: fragments)
+        let plain = { (text: String?) in
+            text.map { String(decoding: Self.detokenize(Array($0.utf8), fragments: fragments, plain: true), as: UTF8.self) }
+        }
         return Output(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
                       firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics)
     }
@@ -109,8 +111,8 @@ struct HTMLWriter {
     /// Code points of the token range already in the note become tokens of themselves,
     /// so no text can be mistaken for a token.
     private func literalTokens(in note: Note, avoiding edits: [TextEdit], token: (Fragment) -> String) -> [TextEdit] {
-        let bytes = note.text.utf8
-        guard bytes.contains(0xF4) else { return [] }
+        var text = note.text
+        guard text.withUTF8({ $0.contains(0xF4) }) else { return [] }
         var result: [TextEdit] = []
         var offset = 0
         var editIndex = 0
@@ -128,9 +130,8 @@ struct HTMLWriter {
     /// Replaces every token of `html` by its fragment. Inside a tag (an `alt` or `title`
     /// attribute) math becomes its escaped TeX source; a display formula alone in a
     /// paragraph replaces the paragraph. `plain` gives text for titles and summaries.
-    static func detokenize(_ html: String, fragments: [Fragment], plain: Bool = false) -> String {
-        guard !fragments.isEmpty else { return html }
-        let bytes = Array(html.utf8)
+    static func detokenize(_ bytes: [UInt8], fragments: [Fragment], plain: Bool = false) -> [UInt8] {
+        guard !fragments.isEmpty else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
         var i = 0
@@ -156,20 +157,20 @@ struct HTMLWriter {
             let inTag = out.lastIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }.map { out[$0] == UInt8(ascii: "<") } ?? false
             switch fragments[number] {
             case .literal(let original):
-                out += String(original).utf8
+                out.appendUTF8(of: String(original))
             case .inline(let html, let text):
-                out += (plain ? text : inTag ? Escaping.html(text) : html).utf8
+                out.appendUTF8(of: plain ? text : inTag ? Escaping.html(text) : html)
             case .math(let math):
                 if plain {
-                    out += math.span.tex.utf8
+                    out.appendUTF8(of: math.span.tex)
                 } else if inTag {
-                    out += Escaping.html(math.span.tex).utf8
+                    out.appendUTF8(of: Escaping.html(math.span.tex))
                 } else if math.span.isDisplay, out.ends(with: "<p>"), bytes[i...].starts(with: "</p>".utf8) {
                     out.removeLast(3)
                     i += 4
-                    out += math.standalone.utf8
+                    out.appendUTF8(of: math.standalone)
                 } else {
-                    out += math.inline.utf8
+                    out.appendUTF8(of: math.inline)
                 }
             case .block(let blockHTML):
                 guard !plain else { continue }
@@ -178,11 +179,11 @@ struct HTMLWriter {
                 if let close = bytes.firstIndex(of: "</pre>", from: i) { i = close + 6 }
                 // The block brings its own line end.
                 if i < bytes.count, bytes[i] == UInt8(ascii: "\n"), blockHTML.isEmpty || blockHTML.hasSuffix("\n") { i += 1 }
-                out += blockHTML.utf8
+                out.appendUTF8(of: blockHTML)
             }
         }
         out += bytes[i...]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 

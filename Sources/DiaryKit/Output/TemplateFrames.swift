@@ -61,12 +61,12 @@ final class TemplateFrames: Sendable {
         }
     }
 
-    private static func fill(_ segments: [Segment], with values: [String]) -> [UInt8] {
+    private static func fill(_ segments: [Segment], with values: [Shape.Value]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(segments.reduce(0) { total, segment in
             switch segment {
             case .text(let bytes): total + bytes.count
-            case .value(let index, _): total + values[index].utf8.count
+            case .value(let index, _): total + values[index].count
             }
         } + 64)
         for segment in segments {
@@ -74,10 +74,11 @@ final class TemplateFrames: Sendable {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .value(let index, let escaped):
-                if escaped {
-                    FastHTMLEscaping.append(values[index], to: &out)
-                } else {
-                    out.appendUTF8(of: values[index])
+                switch (values[index], escaped) {
+                case (.text(let text), false): out.appendUTF8(of: text)
+                case (.text(let text), true): FastHTMLEscaping.append(text, to: &out)
+                case (.bytes(let bytes), false): out.append(contentsOf: bytes)
+                case (.bytes(let bytes), true): FastHTMLEscaping.append(bytes, to: &out)
                 }
             }
         }
@@ -85,7 +86,7 @@ final class TemplateFrames: Sendable {
     }
 
     /// Splits a frame at its markers, or nil when a marker is malformed.
-    private static func segments(of frame: String, values: [String]) -> [Segment]? {
+    private static func segments(of frame: String, values: [Shape.Value]) -> [Segment]? {
         let bytes = Array(frame.utf8)
         var segments: [Segment] = []
         var textStart = 0
@@ -120,7 +121,7 @@ final class TemplateFrames: Sendable {
             }
             guard match(Shape.close, at: position) else { return nil }
             position += Shape.close.count
-            if values[number].utf8.last == 10 {
+            if values[number].endsWithNewline {
                 guard match([10], at: position) else { return nil }
                 position += 1
             }
@@ -162,8 +163,33 @@ private struct Shape {
     static let open = Array(String(openScalar).utf8)
     static let close = Array(String(closeScalar).utf8)
 
+    /// A string value, as text or as UTF-8 bytes.
+    enum Value {
+        case text(String)
+        case bytes([UInt8])
+
+        var count: Int {
+            switch self {
+            case .text(let text): text.utf8.count
+            case .bytes(let bytes): bytes.count
+            }
+        }
+
+        var endsWithNewline: Bool {
+            switch self {
+            case .text(let text): text.utf8.last == 10
+            case .bytes(let bytes): bytes.last == 10
+            }
+        }
+    }
+
     var key: [UInt8] = []
-    var values: [String] = []
+    var values: [Value] = []
+
+    private static func marker(count: inout Int, newline: Bool) -> TemplateValue {
+        count += 1
+        return .string("\(openScalar)\(count - 1)&\(closeScalar)" + (newline ? "\n" : ""))
+    }
 
     /// Reads the key and the values; cheap, because most pages only need these.
     mutating func read(_ context: [String: TemplateValue]) {
@@ -180,13 +206,9 @@ private struct Shape {
     private mutating func read(_ value: TemplateValue) {
         switch value {
         case .string(let text):
-            guard !text.isEmpty else {
-                key.append(UInt8(ascii: "e"))
-                return
-            }
-            // A trailing newline decides where a partial's indentation goes: the marker keeps it.
-            key.append(UInt8(ascii: text.utf8.last == 10 ? "n" : "s"))
-            values.append(text)
+            add(.text(text))
+        case .utf8(let bytes):
+            add(.bytes(bytes))
         case .bool(let flag):
             key.append(UInt8(ascii: flag ? "T" : "F"))
         case .int(let number):
@@ -223,15 +245,26 @@ private struct Shape {
     private static func marked(_ value: TemplateValue, count: inout Int) -> TemplateValue {
         switch value {
         case .string(let text) where !text.isEmpty:
-            count += 1
-            return .string("\(openScalar)\(count - 1)&\(closeScalar)" + (text.utf8.last == 10 ? "\n" : ""))
-        case .string, .bool, .int, .double:
+            return marker(count: &count, newline: text.utf8.last == 10)
+        case .utf8(let bytes) where !bytes.isEmpty:
+            return marker(count: &count, newline: bytes.last == 10)
+        case .string, .utf8, .bool, .int, .double:
             return value
         case .list(let items):
             return .list(items.map { marked($0, count: &count) })
         case .map(let entries):
             return .map(marked(entries, count: &count))
         }
+    }
+
+    private mutating func add(_ value: Value) {
+        guard value.count > 0 else {
+            key.append(UInt8(ascii: "e"))
+            return
+        }
+        // A trailing newline decides where a partial's indentation goes: the marker keeps it.
+        key.append(UInt8(ascii: value.endsWithNewline ? "n" : "s"))
+        values.append(value)
     }
 
     private mutating func append(number: Int) {

@@ -2,6 +2,8 @@
 /// the Mustache templates. Typed, so that a page's shape is read without dynamic casts.
 public enum TemplateValue: Sendable, Equatable {
     case string(String)
+    /// Text given as its UTF-8 bytes (a rendered body): no decoding on the way to the page.
+    case utf8([UInt8])
     case bool(Bool)
     case int(Int)
     case double(Double)
@@ -12,6 +14,7 @@ public enum TemplateValue: Sendable, Equatable {
     var mustache: Any {
         switch self {
         case .string(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .bool(let flag): flag
         case .int(let number): number
         case .double(let number): number

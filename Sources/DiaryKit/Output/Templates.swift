@@ -110,12 +110,17 @@ struct FastHTMLEscaping: MustacheContentType {
 
     /// Appends `text` escaped to `out`.
     static func append(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: needsEscape) else {
-            out.appendUTF8(of: text)
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` escaped to `out`.
+    static func append(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        guard bytes.contains(where: needsEscape) else {
+            out.append(contentsOf: bytes)
             return
         }
-        for byte in utf8 {
+        for byte in bytes {
             switch byte {
             case 38: out.append(contentsOf: [38, 97, 109, 112, 59])      // &amp;
             case 60: out.append(contentsOf: [38, 108, 116, 59])          // &lt;

@@ -5,6 +5,11 @@ struct TextEdit: Sendable {
 
     /// `text[range]` with the edits applied. Edits must be sorted and not overlap.
     static func apply(_ edits: [TextEdit], to text: String, in range: Range<Int>) -> String {
+        String(decoding: applyBytes(edits, to: text, in: range), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, for cmark-gfm (no second validation).
+    static func applyBytes(_ edits: [TextEdit], to text: String, in range: Range<Int>) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
             var out = [UInt8]()
@@ -12,11 +17,11 @@ struct TextEdit: Sendable {
             var position = range.lowerBound
             for edit in edits where edit.range.lowerBound >= position && edit.range.upperBound <= range.upperBound {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<edit.range.lowerBound]))
-                out.append(contentsOf: edit.replacement.utf8)
+                out.appendUTF8(of: edit.replacement)
                 position = edit.range.upperBound
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<range.upperBound]))
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }

@@ -13,8 +13,8 @@ public struct RenderedNote: Sendable {
     public var title: String
     /// Plain text of the first paragraph.
     public var summary: String
-    /// The rendered body alone (the page's `content`): the home text of the index.
-    public var body = ""
+    /// The rendered body alone (the page's `content`), for the index's home text and the feed.
+    public var body: [UInt8] = []
     /// Front-matter date, else a file-name date, else the file's modification date.
     public var date: CalendarDate?
     public var warnings: [Diagnostic]
@@ -86,10 +86,10 @@ public struct NoteRenderer: Sendable {
         return .success(rendered)
     }
 
-    private func pageContext(note: Note, rendered: RenderedNote, content: String) -> [String: TemplateValue] {
+    private func pageContext(note: Note, rendered: RenderedNote, content: [UInt8]) -> [String: TemplateValue] {
         var page = siteContext(outputPath: rendered.outputPath)
         page["title"] = .string(rendered.title)
-        page["content"] = .string(content)
+        page["content"] = .utf8(content)
         page["tags"] = .list(note.frontMatter.tags.map(TemplateValue.string))
         page["has_tags"] = .bool(!note.frontMatter.tags.isEmpty)
         if let date = note.date {

@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
         files["index.html"] = Array(indexPage(listed, home: report.notes.first(where: isHome)).utf8)
         if let baseURL = renderer.context.config.baseURL {
             let entries = listed.compactMap { note in
-                note.date.map { AtomFeed.Entry(title: note.title, path: note.outputPath, date: $0, summary: note.summary, content: note.body) }
+                note.date.map { AtomFeed.Entry(title: note.title, path: note.outputPath, date: $0, summary: note.summary, content: String(decoding: note.body, as: UTF8.self)) }
             }
             let config = renderer.context.config
             files["feed.xml"] = Array(AtomFeed.xml(title: config.title, author: config.author ?? config.title,
@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
         var context = renderer.siteContext(outputPath: "index.html")
         context["is_index"] = true
         context["title"] = .string(renderer.context.config.title)
-        if let home { context["home"] = .string(home.body) }
+        if let home { context["home"] = .utf8(home.body) }
         context["notes"] = .list(notes.map { note in
             var item: [String: TemplateValue] = ["title": .string(note.title), "url": .string(note.outputPath),
                                                  "summary": .string(note.summary)]
