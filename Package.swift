@@ -42,6 +42,7 @@ let package = Package(
                 .embedInCode("Resources/head.mustache"),
                 .embedInCode("Resources/header.mustache"),
                 .embedInCode("Resources/footer.mustache"),
+                .embedInCode("Resources/summary.mustache"),
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/note.md"),
             ]

@@ -91,7 +91,7 @@ extension SourceFile {
         let text = lineText(line)
         var offset = lineStarts[line - 1]
         for scalar in text.unicodeScalars.prefix(max(0, column - 1)) {
-            offset += String(scalar).utf8.count
+            offset += UTF8.width(scalar)
         }
         return offset
     }

@@ -24,9 +24,7 @@ struct BlockMap: Sendable {
         var contentLineStarts: [Int]
 
         /// The first word of the info string.
-        var language: Substring {
-            info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first ?? ""
-        }
+        var language: Substring { BlockMap.language(ofInfo: info) }
 
         /// Maps a byte offset in ``literal`` to the file.
         func fileOffset(ofLiteralOffset offset: Int) -> Int {
@@ -53,17 +51,23 @@ struct BlockMap: Sendable {
     /// Builds the map with one parse of the note's body (no inline extensions, so it
     /// runs in parallel with other notes).
     init(note: Note) {
+        let document = MarkdownDocument(parsing: Array(note.body.utf8), options: [.sourcePositions, .footnotes], extensions: [])
+        self.init(note: note, blocks: document.blocks())
+    }
+
+    /// Builds the map from the blocks of the note's body (body line numbers), as cmark-gfm
+    /// or ``BlockScanner`` gives them.
+    init(note: Note, blocks: [MarkdownBlock]) {
         let file = note.file
         let lineCount = file.lineStarts.count
         lineKinds = Array(repeating: .prose, count: lineCount)
         quoteDepth = Array(repeating: 0, count: lineCount)
         let bodyLine = file.line(of: note.bodyStart)
         for line in 1..<bodyLine { lineKinds[line - 1] = .frontMatter }
-        let document = MarkdownDocument(parsing: Array(note.body.utf8), options: [.sourcePositions, .footnotes], extensions: [])
         let lastLine = lineCount
         func fileLine(_ bodyLineNumber: Int) -> Int { min(max(bodyLine + bodyLineNumber - 1, 1), lastLine) }
 
-        for block in document.blocks() {
+        for block in blocks {
             let first = fileLine(block.startLine)
             let last = max(first, fileLine(block.endLine))
             switch block.kind {
@@ -80,6 +84,25 @@ struct BlockMap: Sendable {
         }
     }
 
+    /// The first word of a fence's info string (`calc` of `calc digits=2`).
+    static func language(ofInfo info: String) -> Substring {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first ?? ""
+    }
+
+    /// What decides a map, from a parse's blocks: block quotes, code and HTML blocks with
+    /// their lines (and a code block's fence, info and, unless `ignoringLiteral` says it
+    /// was replaced, its literal).
+    static func structure(of blocks: [MarkdownBlock], ignoringLiteral: (MarkdownBlock) -> Bool = { _ in false }) -> [MarkdownBlock] {
+        blocks.compactMap { block in
+            guard block.kind == .blockQuote || block.kind == .codeBlock || block.kind == .htmlBlock else { return nil }
+            var kept = block
+            kept.startColumn = 0
+            kept.endColumn = 0
+            if ignoringLiteral(block) { kept.literal = "" }
+            return kept
+        }
+    }
+
     private func makeCodeBlock(_ block: MarkdownBlock, first: Int, last: Int, file: SourceFile) -> CodeBlock {
         var contentFirst = first, contentEnd = last + 1
         if block.isFenced {
@@ -88,19 +111,29 @@ struct BlockMap: Sendable {
         }
         if contentEnd < contentFirst { contentEnd = contentFirst }
         // Each literal line is the end of its file line, after the container prefix.
-        // Split by bytes: splitting a String by Character runs grapheme breaking.
-        var literalLines = block.literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if literalLines.last?.isEmpty == true { literalLines.removeLast() }
+        // Each literal line is the end of its file line, after the container prefix.
         var starts: [Int] = []
-        for (index, line) in (contentFirst..<contentEnd).enumerated() {
-            let raw = file.lineText(line).utf8
-            let literalLine = index < literalLines.count ? literalLines[index] : block.literal.utf8[...].prefix(0)
-            let lineStart = file.lineStarts[line - 1]
-            if raw.suffix(literalLine.count).elementsEqual(literalLine) {
-                starts.append(lineStart + raw.count - literalLine.count)
-            } else {
-                // A tab in the prefix was expanded to spaces: point after the prefix.
-                starts.append(lineStart + raw.prefix { $0 == 32 || $0 == 9 || $0 == 62 }.count)
+        var text = file.text
+        var literal = block.literal
+        text.withUTF8 { bytes in
+            literal.withUTF8 { literal in
+                var literalStart = 0
+                for line in contentFirst..<contentEnd {
+                    var literalEnd = literalStart
+                    while literalEnd < literal.count, literal[literalEnd] != 10 { literalEnd += 1 }
+                    let literalLine = UnsafeBufferPointer(rebasing: literal[literalStart..<literalEnd])
+                    literalStart = min(literalEnd + 1, literal.count)
+                    let lineStart = file.lineStarts[line - 1]
+                    var lineEnd = line < file.lineStarts.count ? file.lineStarts[line] - 1 : bytes.count
+                    if lineEnd > lineStart, bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+                    let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                    if raw.count >= literalLine.count, raw[(raw.count - literalLine.count)...].elementsEqual(literalLine) {
+                        starts.append(lineEnd - literalLine.count)
+                    } else {
+                        // A tab in the prefix was expanded to spaces: point after the prefix.
+                        starts.append(lineStart + raw.prefix { $0 == 32 || $0 == 9 || $0 == 62 }.count)
+                    }
+                }
             }
         }
         return CodeBlock(isFenced: block.isFenced, info: block.info, lines: first...last,

@@ -29,6 +29,9 @@ struct HTMLWriter {
         var firstParagraph: String?
         /// Warnings about math the converter does not know.
         var diagnostics: [Diagnostic]
+        /// False when the parse found other code blocks, HTML blocks or block quotes than
+        /// the expected ones: the output was built on a wrong block map.
+        var structureMatches = true
     }
 
     static let tokenBase: UInt32 = 0x100000
@@ -36,7 +39,10 @@ struct HTMLWriter {
 
     let math: MathRenderer
 
-    func write(note: Note, map: BlockMap, scan: ProseScanner.Result, evaluation: NoteEvaluation) -> Output {
+    /// The body's HTML. `expected` are the blocks the map was built from, to be checked
+    /// against this parse (see ``BlockScanner``).
+    func write(note: Note, map: BlockMap, scan: ProseScanner.Result, evaluation: NoteEvaluation,
+               expecting expected: [MarkdownBlock]? = nil) -> Output {
         var diagnostics: [Diagnostic] = []
         var fragments: [Fragment] = []
         var edits: [TextEdit] = []
@@ -79,10 +85,15 @@ struct HTMLWriter {
         edits += literalTokens(in: note, avoiding: edits, token: token)
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
 
-        let markdown = TextEdit.applyBytes(edits, to: note.text, in: note.bodyStart..<note.text.utf8.count)
+        var lineOrigins: [Int]? = expected == nil ? nil : []
+        let markdown = TextEdit.applyBytes(edits, to: note.text, in: note.bodyStart..<note.text.utf8.count, lineOrigins: &lineOrigins)
         let document = MarkdownDocument(
             parsing: markdown, options: [.footnotes, .unsafe],
             extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
+        if let expected, let lineOrigins,
+           !Self.sameStructure(expected, document.blocks(), lineOrigins: lineOrigins, file: note.file, bodyStart: note.bodyStart) {
+            return Output(html: [], diagnostics: diagnostics, structureMatches: false)
+        }
         document.rewriteLinks(Self.noteLinkToPage)
         let html = Self.detokenize(document.renderHTMLBytes(), fragments: fragments)
         let plain = { (text: String?) in
@@ -90,6 +101,28 @@ struct HTMLWriter {
         }
         return Output(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
                       firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics)
+    }
+
+    /// Whether `parsed` (blocks of the edited text) has the code blocks, HTML blocks and
+    /// block quotes of `expected` (blocks of the note's body), lines mapped back through
+    /// the edits. Fenced blocks whose content became a token are compared without it.
+    private static func sameStructure(_ expected: [MarkdownBlock], _ parsed: [MarkdownBlock], lineOrigins: [Int],
+                                      file: SourceFile, bodyStart: Int) -> Bool {
+        let bodyLine = file.line(of: bodyStart)
+        func bodyLineNumber(_ editedLine: Int) -> Int {
+            let origin = lineOrigins[min(max(editedLine, 1), lineOrigins.count) - 1]
+            return file.line(of: origin) - bodyLine + 1
+        }
+        let replaced = { (block: MarkdownBlock) in
+            block.isFenced && (CellOptions.isCell(block.info) || BlockMap.language(ofInfo: block.info) == "math")
+        }
+        let mapped = parsed.map { block in
+            var block = block
+            block.startLine = bodyLineNumber(block.startLine)
+            block.endLine = bodyLineNumber(block.endLine)
+            return block
+        }
+        return BlockMap.structure(of: expected, ignoringLiteral: replaced) == BlockMap.structure(of: mapped, ignoringLiteral: replaced)
     }
 
     /// A relative link to a note (`other.md`, `../2026/x.md#part`) points at its page.

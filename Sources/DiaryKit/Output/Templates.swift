@@ -13,6 +13,7 @@ public struct Templates: Sendable {
         "head.mustache": String(decoding: PackageResources.head_mustache, as: UTF8.self),
         "header.mustache": String(decoding: PackageResources.header_mustache, as: UTF8.self),
         "footer.mustache": String(decoding: PackageResources.footer_mustache, as: UTF8.self),
+        "summary.mustache": String(decoding: PackageResources.summary_mustache, as: UTF8.self),
         "style.css": String(decoding: PackageResources.style_css, as: UTF8.self),
     ]
 

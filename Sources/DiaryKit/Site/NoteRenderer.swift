@@ -13,10 +13,14 @@ public struct RenderedNote: Sendable {
     public var title: String
     /// Plain text of the first paragraph.
     public var summary: String
+    /// The note's entry in the index (`summary.mustache`).
+    public var summaryHTML: [UInt8] = []
     /// The rendered body alone (the page's `content`), for the index's home text and the feed.
     public var body: [UInt8] = []
     /// Front-matter date, else a file-name date, else the file's modification date.
     public var date: CalendarDate?
+    /// `date` as the configured locale writes it.
+    public var datePretty = ""
     public var warnings: [Diagnostic]
     /// Errors of cells and values that `--keep-going` rendered into the output.
     public var errors: [Diagnostic] = []
@@ -56,7 +60,19 @@ public struct NoteRenderer: Sendable {
 
     /// The rendered note, or every error found in it (with its warnings).
     public func render(_ note: Note) -> Result<RenderedNote, FileDiagnostics> {
-        let map = BlockMap(note: note)
+        // HTML parses the note anyway: a block scan stands in for a first parse, and is
+        // checked against that one (see `BlockScanner`).
+        var structureMatches = true
+        if format == .html, let blocks = BlockScanner.blocks(in: note) {
+            let result = render(note, map: BlockMap(note: note, blocks: blocks), expecting: blocks, structureMatches: &structureMatches)
+            if structureMatches { return result }
+        }
+        return render(note, map: BlockMap(note: note), expecting: nil, structureMatches: &structureMatches)
+    }
+
+    /// Renders with a given block map; `structureMatches` is false when the HTML parse
+    /// disagrees with the `expecting` blocks (the result is then meaningless).
+    func render(_ note: Note, map: BlockMap, expecting: [MarkdownBlock]?, structureMatches: inout Bool) -> Result<RenderedNote, FileDiagnostics> {
         let scan = ProseScanner.scan(file: note.file, map: map)
         let evaluation = NoteEvaluator(context: context, note: note, limits: limits).evaluate(scan, map: map)
         var diagnostics = scan.diagnostics + evaluation.diagnostics
@@ -64,17 +80,21 @@ public struct NoteRenderer: Sendable {
         var rendered = RenderedNote(note: note, outputPath: format.outputPath(for: note.relativePath, slug: note.frontMatter.slug),
                                     bytes: [], title: note.frontMatter.title ?? stem, summary: "", warnings: [])
         rendered.date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
+        rendered.datePretty = rendered.date.map(context.format) ?? ""
         switch format {
         case .markdown:
             let (text, attachments) = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
             (rendered.bytes, rendered.attachments) = (Array(text.utf8), attachments)
         case .html:
-            let body = HTMLWriter(math: math).write(note: note, map: map, scan: scan, evaluation: evaluation)
+            let body = HTMLWriter(math: math).write(note: note, map: map, scan: scan, evaluation: evaluation, expecting: expecting)
+            structureMatches = body.structureMatches
+            guard structureMatches else { return .failure(FileDiagnostics(note.file, [])) }
             diagnostics += body.diagnostics
             if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
             rendered.summary = body.firstParagraph ?? ""
             rendered.body = body.html
             rendered.bytes = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
+            rendered.summaryHTML = templates.render("summary", summaryContext(rendered))
         }
         diagnostics.sort { $0.range.lowerBound < $1.range.lowerBound }
         let recoverable = keepGoing && !scan.diagnostics.contains { $0.severity == .error }
@@ -98,6 +118,13 @@ public struct NoteRenderer: Sendable {
         }
         if case .map(let values)? = note.frontMatter.values?.templateValue { page["page"] = .map(values) }
         return page
+    }
+
+    /// A note's entry in the index: what the index page gets, and the note's own values.
+    func summaryContext(_ note: RenderedNote) -> [String: TemplateValue] {
+        var entry = siteContext(outputPath: "index.html")
+        entry.merge(note.indexValues) { _, own in own }
+        return entry
     }
 
     /// What every template gets: site settings and the way back to the site's root.

@@ -1,5 +1,10 @@
 import Calc
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A note file found on disk, before it is read.
 public struct NoteSource: Sendable, Equatable {
@@ -23,22 +28,10 @@ public struct NoteSource: Sendable, Equatable {
                 continue
             }
             let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let enumerator = fileManager.enumerator(atPath: root) else { continue }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                if name.hasSuffix(".md") { found.append(relative) }
-            }
+            walk(root, "", into: &found)
             for relative in found.sorted() {
-                var isFolder: ObjCBool = false
-                let full = root.isEmpty ? relative : root + "/" + relative
-                if fileManager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
-                    sources.append(NoteSource(path: full, relativePath: relative))
-                }
+                sources.append(NoteSource(path: root.isEmpty ? relative : root + "/" + relative, relativePath: relative))
             }
         }
         var seen: [String: String] = [:]
@@ -51,16 +44,74 @@ public struct NoteSource: Sendable, Equatable {
         return sources.sorted { $0.relativePath < $1.relativePath }
     }
 
+    /// The `.md` files under `root/relative`, skipping hidden names. Symbolic links to
+    /// files count; links to folders are not followed (no cycles).
+    private static func walk(_ root: String, _ relative: String, into found: inout [String]) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        guard let directory = opendir(folder.isEmpty ? "." : folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                var info = stat()
+                let full = folder.isEmpty ? name : folder + "/" + name
+                let isLink = type == Int32(DT_LNK)
+                guard stat(full, &info) == 0 else { continue }
+                let isFolder = info.st_mode & S_IFMT == S_IFDIR
+                type = isFolder ? (isLink ? Int32(DT_LNK) : Int32(DT_DIR)) : Int32(DT_REG)
+            }
+            if type == Int32(DT_DIR) {
+                walk(root, path, into: &found)
+            } else if type == Int32(DT_REG), name.hasSuffix(".md") {
+                found.append(path)
+            }
+        }
+    }
+
     /// Reads and splits the note.
     public func read() throws(FileDiagnostics) -> Note {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let (bytes, modified) = Self.contents(of: path) else {
             let file = SourceFile(path: path, text: "")
             throw FileDiagnostics(file, [.error("cannot read the file", at: 0..<0)])
         }
-        var note = try Note(path: path, relativePath: relativePath, bytes: [UInt8](data))
-        note.modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        var note = try Note(path: path, relativePath: relativePath, bytes: bytes)
+        note.modified = modified
         return note
     }
+
+    /// A file's bytes and modification time, with one open, one fstat and plain reads.
+    private static func contents(of path: String) -> (bytes: [UInt8], modified: Date)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return (bytes, Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9))
+    }
+}
+
+/// `read(2)`, which `NoteSource.read()` hides.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// A mistake in how the tool was called (exit status 2), not in a note.

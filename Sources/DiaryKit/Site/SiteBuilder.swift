@@ -126,16 +126,22 @@ public struct SiteBuilder: Sendable {
         context["is_index"] = true
         context["title"] = .string(renderer.context.config.title)
         if let home { context["home"] = .utf8(home.body) }
-        context["notes"] = .list(notes.map { note in
-            var item: [String: TemplateValue] = ["title": .string(note.title), "url": .string(note.outputPath),
-                                                 "summary": .string(note.summary)]
-            if let date = note.date {
-                item["date"] = .string(date.description)
-                item["date_pretty"] = .string(renderer.context.format(date))
-            }
-            return .map(item)
-        })
+        // Entries come rendered (in parallel, through frames); `notes` serves custom templates.
+        context["summaries"] = .utf8(notes.flatMap(\.summaryHTML))
+        context["notes"] = .list(notes.map { .map($0.indexValues) })
         return renderer.templates.renderDirectly("index", context)
+    }
+}
+
+extension RenderedNote {
+    /// What the index knows of a note.
+    var indexValues: [String: TemplateValue] {
+        var values: [String: TemplateValue] = ["title": .string(title), "url": .string(outputPath), "summary": .string(summary)]
+        if let date {
+            values["date"] = .string(date.description)
+            values["date_pretty"] = .string(datePretty)
+        }
+        return values
     }
 }
 

@@ -1,0 +1,53 @@
+import Testing
+@testable import DiaryKit
+
+/// The block scanner must report what cmark-gfm's block parser reports, or decline.
+@Suite struct BlockScannerTests {
+    private func cmarkStructure(_ note: Note) -> [MarkdownBlock] {
+        let document = MarkdownDocument(parsing: Array(note.body.utf8), options: [.sourcePositions, .footnotes], extensions: [])
+        return BlockMap.structure(of: document.blocks())
+    }
+
+    static let notes: [String] = [
+        "---\ntitle: T\n---\n# Heading\n\ntext $x$\n\n```calc\nx = 1\n```\n\n```python\nprint(1)\n```\n",
+        "- item\n\n  ```calc\n  y = 2\n  ```\n- next\n  ~~~\n  code\n  ~~~\n",
+        "> quote\nlazy line\n> ```\n> in quote\n> ```\n\n> > nested\n",
+        "para\n    not code (continuation)\n\n    indented code\n\n    more\n\n\ntext\n",
+        "<div>\n*html*\n</div>\n\n<!-- a\ncomment -->\nafter\n\n<script>\nx < 1\n</script>\n",
+        "<custom-tag attr=\"1\">\nraw\n\ntext <span>inline</span>\n",
+        "1. one\n2. two\n\n   ```\n   in item\n   ```\n\n10) ten\n",
+        "Text[^1].\n\n[^1]: A footnote\n    with more\n\n        code in footnote?\n",
+        "````\n```\nnested fence\n````\n\n```\nunclosed at the end\n",
+        "- a\n  - b\n    ```\n    deep\n    ```\n  - c\n\n* * *\n---\nSetext\n===\n",
+        "- ```\n  in item\n- after\n",
+    ]
+
+    @Test(arguments: notes)
+    func agreesWithCmarkGFM(_ text: String) throws {
+        let note = try Fixture.note(text)
+        let scanned = try #require(BlockScanner.blocks(in: note), "declined a note it should read")
+        #expect(BlockMap.structure(of: scanned) == cmarkStructure(note))
+    }
+
+    @Test func declinesWhatItDoesNotModel() throws {
+        #expect(BlockScanner.blocks(in: try Fixture.note("-\tfoo\n")) == nil)
+        #expect(BlockScanner.blocks(in: try Fixture.note("text\r\nmore\r\n")) == nil)
+        #expect(BlockScanner.blocks(in: try Fixture.note("```py&amp;\nx\n```\n")) == nil)
+    }
+
+    @Test func aBlockMapThatDisagreesWithTheParseIsCaught() throws {
+        let note = try Fixture.note("# T\n\n```calc\nx = 1\n```\n\n    code\n")
+        var blocks = try #require(BlockScanner.blocks(in: note))
+        let renderer = try Fixture.renderer(.html)
+        var matches = false
+        _ = renderer.render(note, map: BlockMap(note: note, blocks: blocks), expecting: blocks, structureMatches: &matches)
+        #expect(matches)
+        // Claim the indented code is one line longer than it is.
+        blocks[blocks.count - 1].endLine += 1
+        _ = renderer.render(note, map: BlockMap(note: note, blocks: blocks), expecting: blocks, structureMatches: &matches)
+        #expect(!matches)
+        // The public entry point still renders the note right.
+        let page = try renderer.render(note).get().output
+        #expect(page.contains("<pre><code>code\n</code></pre>"))
+    }
+}
