@@ -52,7 +52,10 @@ let package = Package(
             dependencies: [
                 "DiaryKit", "Calc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release builds link Foundation statically (see the Makefile); LLVM's linker
+            // does not repeat glibc's link-time note about Foundation's use of mktemp.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Oracle/cases.json is read from the source tree (see OracleTests).
         // `make bench-math`: DiaryMath against NumPy (bench/math.py drives it).

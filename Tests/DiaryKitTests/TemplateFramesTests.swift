@@ -32,9 +32,11 @@ import Testing
             context(title: "First", content: "<p>a</p>\n", tags: ["x", "y"], number: 1),
             // Same shape (the body as bytes, as pages give it): every value differs, with characters that must be escaped and a marker look-alike.
             context(title: "Q&A <\"it's\">", content: .utf8(Array("<p>b &amp; c</p>\n<p>d</p>\n".utf8)), tags: ["<b>", "\u{F8FF}0&\u{F8FE}"], number: 1),
-            // Other shapes: no tags, content without a final newline, another number.
+            context(title: "Third & last", content: "<p>e</p>\n", tags: ["z", "&amp;"], number: 1),
+            // Another shape: no tags, content without a final newline, another number.
             context(title: "T", content: "plain", tags: [], number: 2),
             context(title: "U", content: "more plain", tags: [], number: 2),
+            context(title: "V <i>", content: "plain 'too'", tags: [], number: 2),
         ]
         for context in contexts {
             let framed = String(decoding: templates.render("page", context), as: UTF8.self)
@@ -44,6 +46,7 @@ import Testing
         #expect(templates.renderDirectly("page", contexts[1]).contains("  one\n  &lt;p&gt;b &amp;amp; c&lt;/p&gt;\n&lt;p&gt;d&lt;/p&gt;\n  \n  three\n"))
         // swift-mustache treats an empty string as present: the shape keeps emptiness.
         #expect(templates.renderDirectly("page", contexts[0]).contains("never"))
+        // Shapes are framed on their second page; the third is filled in.
         #expect(templates.frames?.framedShapes == 2)
     }
 

@@ -27,9 +27,9 @@ public struct MathFont: Sendable {
     /// The first installed copy, or nil.
     public static func find(in paths: [String] = candidates) -> MathFont? {
         for path in paths {
-            if let data = FileManager.default.contents(atPath: path) {
-                let license = licenseCandidates.lazy.compactMap { FileManager.default.contents(atPath: $0) }.first
-                return MathFont(font: [UInt8](data), license: license.map { [UInt8]($0) })
+            if let font = FileBytes.read(path)?.bytes {
+                let license = licenseCandidates.lazy.compactMap { FileBytes.read($0)?.bytes }.first
+                return MathFont(font: font, license: license)
             }
         }
         return nil

@@ -7,12 +7,14 @@ import Synchronization
 /// instructions for a page: a fifth of a note's whole render. Yet with no transforms and no
 /// dynamic partials (the templates are checked for both), what a page renders depends on
 /// its context's string *values* only through where they are inserted, escaped or not. So
-/// the first context of each shape (keys, array lengths, booleans, numbers, which strings
+/// the second context of each shape (keys, array lengths, booleans, numbers, which strings
 /// are empty or end in a newline) is rendered with marker strings in place of its values;
 /// the markers in that *frame* say where each value goes and whether it was escaped. The
 /// frame is checked once against a direct render and dropped if they differ.
 final class TemplateFrames: Sendable {
     private enum Entry {
+        /// Seen once: a site of one page (the cron case) never pays for a frame.
+        case seen
         case frame([Segment])
         /// This shape does not render faithfully through a frame.
         case direct
@@ -47,7 +49,9 @@ final class TemplateFrames: Sendable {
         case .direct?:
             return Array(render(context).utf8)
         case nil:
-            guard entries.withLock({ $0.count }) < Self.capacity else { return Array(render(context).utf8) }
+            entries.withLock { if $0.count < Self.capacity { $0[key] = .seen } }
+            return Array(render(context).utf8)
+        case .seen?:
             let output = Array(render(context).utf8)
             let entry: Entry
             if let segments = Self.segments(of: render(Shape.marked(context)), values: shape.values),

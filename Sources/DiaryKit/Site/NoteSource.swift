@@ -75,7 +75,7 @@ public struct NoteSource: Sendable, Equatable {
 
     /// Reads and splits the note.
     public func read() throws(FileDiagnostics) -> Note {
-        guard let (bytes, modified) = Self.contents(of: path) else {
+        guard let (bytes, modified) = FileBytes.read(path) else {
             let file = SourceFile(path: path, text: "")
             throw FileDiagnostics(file, [.error("cannot read the file", at: 0..<0)])
         }
@@ -83,35 +83,6 @@ public struct NoteSource: Sendable, Equatable {
         note.modified = modified
         return note
     }
-
-    /// A file's bytes and modification time, with one open, one fstat and plain reads.
-    private static func contents(of path: String) -> (bytes: [UInt8], modified: Date)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return (bytes, Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9))
-    }
-}
-
-/// `read(2)`, which `NoteSource.read()` hides.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }
 
 /// A mistake in how the tool was called (exit status 2), not in a note.

@@ -65,7 +65,7 @@ public struct OutputFolder: Sendable {
         var summary = Summary()
         var unchanged: Set<String> = []
         for (relative, bytes) in files {
-            if let existing = fileManager.contents(atPath: path + "/" + relative), existing.elementsEqual(bytes) {
+            if FileBytes.file(path + "/" + relative, holds: bytes) {
                 unchanged.insert(relative)
             }
         }
@@ -73,7 +73,7 @@ public struct OutputFolder: Sendable {
         summary.written = files.count - unchanged.count
         summary.removed = oldManifest.subtracting(files.keys).filter { fileManager.fileExists(atPath: path + "/" + $0) }.count
         let manifest = Self.manifestText(files.keys)
-        let manifestUnchanged = fileManager.contents(atPath: path + "/" + Self.manifestName) == Data(manifest.utf8)
+        let manifestUnchanged = FileBytes.file(path + "/" + Self.manifestName, holds: Array(manifest.utf8))
         if summary.isUnchanged, manifestUnchanged { return summary }
 
         let staging = stagingPrefix + String(getpid())
