@@ -113,12 +113,17 @@ public struct Lexer {
         throw .error("unterminated string", at: start..<position, note: "close it with \" on the same line")
     }
 
+    /// Compared as bytes: a `String` raw-value lookup per name costs more than the rest of lexing it.
+    private static let keywords = Token.Keyword.allCases.map { (bytes: Array($0.rawValue.utf8), keyword: $0) }
+
     private mutating func name() -> Token {
         let start = position
         while position < bytes.count, isNameContinue(bytes[position]) { position += 1 }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        if let keyword = Token.Keyword(rawValue: text) { return Token(kind: .keyword(keyword), range: start..<position) }
-        return Token(kind: .name(text), range: start..<position)
+        let word = bytes[start..<position]
+        if let keyword = Self.keywords.first(where: { $0.bytes.elementsEqual(word) })?.keyword {
+            return Token(kind: .keyword(keyword), range: start..<position)
+        }
+        return Token(kind: .name(String(decoding: word, as: UTF8.self)), range: start..<position)
     }
 
     private mutating func symbol() throws(Diagnostic) -> Token {

@@ -93,8 +93,7 @@ struct BuiltinNames: NameResolver {
         "this note has no date", note: "add 'date: YYYY-MM-DD' to its front matter, or start its file name with the date")
 
     private static func looksLikeDate(_ text: Substring) -> Bool {
-        let parts = text.split(separator: "_", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+        CalendarDate.fields(of: text, separator: "_") != nil
     }
 }
 

@@ -20,11 +20,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD` (or `YYYY_MM_DD` with `separator: "_"`).
     public init?<S: StringProtocol>(parsing text: S, separator: Character = "-") {
-        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let (year, month, day) = Self.fields(of: text, separator: separator) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The numbers of text shaped `YYYY-MM-DD` (ASCII digits), whether or not they form a date.
+    static func fields<S: StringProtocol>(of text: S, separator: Character = "-") -> (Int, Int, Int)? {
+        guard let separator = separator.asciiValue else { return nil }
+        var (year, month, day) = (0, 0, 0)
+        var index = 0
+        for byte in text.utf8 {
+            guard index < 10 else { return nil }
+            if index == 4 || index == 7 {
+                guard byte == separator else { return nil }
+            } else {
+                guard byte >= 48, byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if index < 4 { year = year * 10 + digit } else if index < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            index += 1
+        }
+        return index == 10 ? (year, month, day) : nil
     }
 
     /// The calendar date of an instant as seen in a time zone.

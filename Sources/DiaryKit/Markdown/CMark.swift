@@ -15,7 +15,8 @@ enum CMark {
     /// cmark-gfm 0.29 keeps the inline "special characters" table in a global that every
     /// parser with strikethrough or autolink edits at the start and end of
     /// `cmark_parser_finish`. Concurrent parses then silently lose `<del>` and links, so
-    /// feeding and finishing such a parser happens under this lock.
+    /// finishing such a parser (its inline pass) happens under this lock; feeding it
+    /// (the block pass) does not touch that table.
     static let inlineExtensionLock = NSLock()
 
     static var version: String { String(cString: cmark_version_string()) }

@@ -29,20 +29,18 @@ final class MarkdownDocument {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        func feedAndFinish() -> OpaquePointer {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
-            return cmark_parser_finish(parser)
         }
+        // Only finishing (the inline pass) touches the shared state; block parsing runs free.
         if extensions.contains(where: \.touchesGlobalInlineState) {
             CMark.inlineExtensionLock.lock()
-            self.root = feedAndFinish()
+            self.root = cmark_parser_finish(parser)
             CMark.inlineExtensionLock.unlock()
         } else {
-            self.root = feedAndFinish()
+            self.root = cmark_parser_finish(parser)
         }
         self.parser = parser
     }

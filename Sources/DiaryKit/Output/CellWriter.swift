@@ -113,10 +113,10 @@ enum Highlighter {
         func copyEscaped(_ range: Range<Int>) {
             for byte in bytes[range] {
                 switch byte {
-                case UInt8(ascii: "&"): out += "&amp;".utf8
-                case UInt8(ascii: "<"): out += "&lt;".utf8
-                case UInt8(ascii: ">"): out += "&gt;".utf8
-                case UInt8(ascii: "\""): out += "&quot;".utf8
+                case UInt8(ascii: "&"): out.appendUTF8(of: "&amp;")
+                case UInt8(ascii: "<"): out.appendUTF8(of: "&lt;")
+                case UInt8(ascii: ">"): out.appendUTF8(of: "&gt;")
+                case UInt8(ascii: "\""): out.appendUTF8(of: "&quot;")
                 default: out.append(byte)
                 }
             }
@@ -141,11 +141,11 @@ enum Highlighter {
             case .separator, .end: kind = nil
             }
             if let kind {
-                out += "<span class=\"tok-".utf8
-                out += kind.utf8
-                out += "\">".utf8
+                out.appendUTF8(of: "<span class=\"tok-")
+                out.appendUTF8(of: kind)
+                out.appendUTF8(of: "\">")
                 copyEscaped(range)
-                out += "</span>".utf8
+                out.appendUTF8(of: "</span>")
             } else {
                 copyEscaped(range)
             }
