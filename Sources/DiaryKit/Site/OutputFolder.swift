@@ -79,13 +79,18 @@ public struct OutputFolder: Sendable {
         let staging = stagingPrefix + String(getpid())
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var folders: Set<String> = []
+            // One thread: ext4 serialises creating files in a folder, and was slower with two.
             for (relative, bytes) in files.sorted(by: { $0.key < $1.key }) {
                 let target = staging + "/" + relative
-                try fileManager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let folder = (relative as NSString).deletingLastPathComponent
+                if !folder.isEmpty, folders.insert(folder).inserted {
+                    try fileManager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+                }
                 if unchanged.contains(relative) {
                     try linkOrCopy(path + "/" + relative, to: target)
-                } else {
-                    try Data(bytes).write(to: URL(fileURLWithPath: target))
+                } else if !FileBytes.write(bytes, to: target) {
+                    throw Failure(description: "cannot write \(target): \(String(cString: strerror(errno)))")
                 }
             }
             try carryOverForeignFiles(into: staging, skipping: oldManifest.union(files.keys))
