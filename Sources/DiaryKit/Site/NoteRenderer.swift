@@ -15,7 +15,8 @@ public struct RenderedNote: Sendable {
     public var summary: String
     /// The note's entry in the index (`summary.mustache`).
     public var summaryHTML: [UInt8] = []
-    /// The rendered body alone (the page's `content`), for the index's home text and the feed.
+    /// The rendered body alone (the page's `content`), for the index's home text and the
+    /// feed: empty for other notes when the site has no feed.
     public var body: [UInt8] = []
     /// Front-matter date, else a file-name date, else the file's modification date.
     public var date: CalendarDate?
@@ -92,7 +93,8 @@ public struct NoteRenderer: Sendable {
             diagnostics += body.diagnostics
             if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
             rendered.summary = body.firstParagraph ?? ""
-            rendered.body = body.html
+            // Kept only where used: 10,000 bodies are 60 MB.
+            if context.config.baseURL != nil || note.relativePath == "index.md" { rendered.body = body.html }
             rendered.bytes = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
             rendered.summaryHTML = templates.render("summary", summaryContext(rendered))
         }

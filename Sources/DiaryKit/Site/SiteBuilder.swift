@@ -111,12 +111,13 @@ public struct SiteBuilder: Sendable {
         }
         files["index.html"] = Array(indexPage(listed, home: report.notes.first(where: isHome)).utf8)
         if let baseURL = renderer.context.config.baseURL {
-            let entries = listed.compactMap { note in
-                note.date.map { AtomFeed.Entry(title: note.title, path: note.outputPath, date: $0, summary: note.summary, content: String(decoding: note.body, as: UTF8.self)) }
-            }
+            let entries = listed.lazy.compactMap { note in
+                note.date.map { AtomFeed.Entry(title: note.title, path: note.outputPath, date: $0, summary: note.summary,
+                                               content: String(decoding: note.body, as: UTF8.self)) }
+            }.prefix(AtomFeed.maximumEntries)
             let config = renderer.context.config
             files["feed.xml"] = Array(AtomFeed.xml(title: config.title, author: config.author ?? config.title,
-                                                   baseURL: baseURL, entries: entries).utf8)
+                                                   baseURL: baseURL, entries: Array(entries)).utf8)
         }
         return files
     }
