@@ -9,7 +9,7 @@ On the same seeded corpus (bench/corpus.py), alternating round by round:
 and the cron case: diary rendering one note, process start included.
 Prints median wall time, the ratio to diary, and peak RSS (from wait4).
 
-    python3 bench/site.py [--notes 1000] [--rounds 5] [--big 10000] [--bin PATH] [--dir DIR]
+    python3 bench/site.py [--notes 1000] [--rounds 7] [--big 10000] [--bin PATH] [--dir DIR]
 
 Everything (corpus, outputs) lives in a folder under --dir: by default /dev/shm when the
 machine has it, so that the figures measure the tools and not the disk (creating 1,000
@@ -86,7 +86,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "diary"))
     parser.add_argument("--dir", default="/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir())
     args = parser.parse_args()
