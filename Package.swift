@@ -1,6 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Release builds link Foundation statically (see the Makefile); LLVM's linker does not
+/// repeat glibc's link-time note about Foundation's use of mktemp.
+let staticReleaseLinking: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "diary",
     platforms: [.macOS(.v15)],
@@ -53,13 +57,12 @@ let package = Package(
                 "DiaryKit", "Calc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Release builds link Foundation statically (see the Makefile); LLVM's linker
-            // does not repeat glibc's link-time note about Foundation's use of mktemp.
-            linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: staticReleaseLinking
         ),
         // Oracle/cases.json is read from the source tree (see OracleTests).
         // `make bench-math`: DiaryMath against NumPy (bench/math.py drives it).
-        .executableTarget(name: "DiaryMathBench", dependencies: ["DiaryMath"], path: "bench/DiaryMathBench"),
+        .executableTarget(name: "DiaryMathBench", dependencies: ["DiaryMath"], path: "bench/DiaryMathBench",
+                          linkerSettings: staticReleaseLinking),
         .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath"]),
         .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc"], exclude: ["Golden"]),
