@@ -206,4 +206,14 @@ import Testing
             #expect(throws: Never.self) { _ = try TeXParser.mathML(tex, display: false) }
         }
     }
+
+    @Test func theFormulaCacheIsBoundedAndStillConverts() throws {
+        let cache = MathCache()
+        for index in 0..<(MathCache.capacity + 10) {
+            #expect(try cache.mathML("x_{\(index)}", display: false) == TeXParser.mathML("x_{\(index)}", display: false))
+        }
+        #expect(cache.count == MathCache.capacity)
+        // Past capacity, a formula is converted each time, and the same.
+        #expect(try cache.mathML("x_{\(MathCache.capacity + 5)}", display: false).contains("<mn>\(MathCache.capacity + 5)</mn>"))
+    }
 }

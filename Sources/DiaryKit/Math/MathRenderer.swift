@@ -32,7 +32,14 @@ struct MathRenderer: Sendable {
 
 /// Converted formulas by TeX and mode, shared by the threads of a run.
 final class MathCache: Sendable {
+    /// Enough for the formulas a diary repeats; a site of 10,000 notes with distinct
+    /// formulas must not keep them all (about 1 KB of MathML each).
+    static let capacity = 4096
+
     private let entries = Mutex<[String: Result<String, TeXError>]>([:])
+
+    /// How many formulas are kept.
+    var count: Int { entries.withLock { $0.count } }
 
     func mathML(_ tex: String, display: Bool) throws(TeXError) -> String {
         let key = (display ? "D" : "I") + tex
@@ -43,7 +50,7 @@ final class MathCache: Sendable {
         } catch {
             result = .failure(error)
         }
-        entries.withLock { $0[key] = result }
+        entries.withLock { if $0.count < Self.capacity { $0[key] = result } }
         return try result.get()
     }
 }
