@@ -23,16 +23,16 @@ final class TensorStorage: @unchecked Sendable {
     init(uninitializedCount count: Int) {
         self.count = count
         let bytes = Swift.max(1, count) * MemoryLayout<Double>.stride
-        var raw: UnsafeMutableRawPointer?
+        var allocation: UnsafeMutableRawPointer?
         let alignment = bytes >= Self.hugePageThreshold ? Self.hugePage : 64
-        if posix_memalign(&raw, alignment, bytes) != 0 || raw == nil {
-            // Out of memory: the element limit keeps requests far below this.
+        guard posix_memalign(&allocation, alignment, bytes) == 0, let raw = allocation else {
+            // Out of memory: the element limit (10^8, 800 MB) keeps requests below this.
             fatalError("cannot allocate \(bytes) bytes for a tensor")
         }
         #if canImport(Glibc)
-        if bytes >= Self.hugePageThreshold, let raw { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
+        if bytes >= Self.hugePageThreshold { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
         #endif
-        pointer = raw!.bindMemory(to: Double.self, capacity: Swift.max(1, count))
+        pointer = raw.bindMemory(to: Double.self, capacity: Swift.max(1, count))
     }
 
     deinit { free(pointer) }

@@ -12,9 +12,11 @@ public enum Suggestion {
             let distance = candidate.lowercased() == name.lowercased()
                 ? 1 : editDistance(target, Array(candidate.unicodeScalars), limit: limit)
             guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
-                best = (candidate, distance)
+            // The closest wins; among equals, the first in alphabetical order.
+            if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.name) {
+                continue
             }
+            best = (candidate, distance)
         }
         return best?.name
     }
