@@ -20,6 +20,9 @@ public struct Note: Sendable {
         frontMatter.date ?? CalendarDate(parsing: fileName.prefix(10))
     }
 
+    /// `index.md` at the root of the notes: in a site, the home text of the index page.
+    public var isHomeText: Bool { relativePath == "index.md" }
+
     public var fileName: Substring { file.path.split(separator: "/").last ?? Substring(file.path) }
 
     /// The folder holding the note's file (`.` for a bare file name).

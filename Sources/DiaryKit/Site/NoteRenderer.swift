@@ -94,7 +94,7 @@ public struct NoteRenderer: Sendable {
             if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
             rendered.summary = body.firstParagraph ?? ""
             // Kept only where used: 10,000 bodies are 60 MB.
-            if context.config.baseURL != nil || note.relativePath == "index.md" { rendered.body = body.html }
+            if context.config.baseURL != nil || note.isHomeText { rendered.body = body.html }
             rendered.bytes = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
             rendered.summaryHTML = templates.render("summary", summaryContext(rendered))
         }

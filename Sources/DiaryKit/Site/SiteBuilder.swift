@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `index.md` at the root of the notes is the home text of the index page.
-    private func isHome(_ note: RenderedNote) -> Bool { renderer.format == .html && note.note.relativePath == "index.md" }
+    private func isHome(_ note: RenderedNote) -> Bool { renderer.format == .html && note.note.isHomeText }
 
     /// Every file of the output folder, keyed by relative path.
     public func files(for report: BuildReport) -> [String: [UInt8]] {
