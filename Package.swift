@@ -31,11 +31,13 @@ let package = Package(
         .target(name: "CFileSwap"),
         // The math core: no dependencies, no I/O.
         .target(name: "DiaryMath"),
-        .target(name: "Calc", dependencies: ["DiaryMath"]),
+        // Located errors and warnings: the one way every layer reports a problem.
+        .target(name: "Diagnostics"),
+        .target(name: "Calc", dependencies: ["DiaryMath", "Diagnostics"]),
         .target(
             name: "DiaryKit",
             dependencies: [
-                "CMarkGFM", "CFileSwap", "Calc",
+                "CMarkGFM", "CFileSwap", "Diagnostics", "Calc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -54,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "diary",
             dependencies: [
-                "DiaryKit", "Calc",
+                "DiaryKit", "Diagnostics", "Calc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticReleaseLinking
@@ -64,8 +66,9 @@ let package = Package(
         .executableTarget(name: "DiaryMathBench", dependencies: ["DiaryMath"], path: "bench/DiaryMathBench",
                           linkerSettings: staticReleaseLinking),
         .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
-        .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath"]),
-        .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc"], exclude: ["Golden"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath", "Diagnostics"]),
+        .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics"], exclude: ["Golden"]),
         // Runs the built `diary` binary; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: ["diary"], exclude: ["Golden"]),
     ]

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import DiaryKit
 import Foundation
 

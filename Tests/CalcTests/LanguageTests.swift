@@ -1,5 +1,6 @@
 import Calc
 import DiaryMath
+import Diagnostics
 import Testing
 
 @Suite struct LanguageTests {

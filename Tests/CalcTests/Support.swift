@@ -1,5 +1,6 @@
 import Calc
 import DiaryMath
+import Diagnostics
 import Testing
 
 /// Runs calc source in a fresh session.

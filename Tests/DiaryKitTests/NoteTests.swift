@@ -1,4 +1,5 @@
 import Calc
+import Diagnostics
 import Testing
 @testable import DiaryKit
 

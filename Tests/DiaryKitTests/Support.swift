@@ -1,4 +1,5 @@
 import Calc
+import Diagnostics
 import Foundation
 @testable import DiaryKit
 

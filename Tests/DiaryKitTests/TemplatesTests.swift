@@ -1,5 +1,6 @@
 import Calc
 import Foundation
+import Diagnostics
 import Testing
 @testable import DiaryKit
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import DiaryMath
 
 /// A function of the calc language: its parameters and what it does.

@@ -1,3 +1,4 @@
+import Diagnostics
 import DiaryMath
 
 /// Every function of the calc language, by name.

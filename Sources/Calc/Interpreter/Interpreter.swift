@@ -1,3 +1,4 @@
+import Diagnostics
 import DiaryMath
 
 /// Executes statements and evaluates expressions of one cell (or one `{{ }}` value).
@@ -32,7 +33,8 @@ struct Interpreter {
     }
 
     mutating func warn(skipped points: Int, at range: Range<Int>) {
-        warnings.append(.warning("\(points) point\(points == 1 ? "" : "s") with NaN or infinite values \(points == 1 ? "was" : "were") skipped", at: range))
+        warnings.append(.warning("\(points) point\(points == 1 ? "" : "s") with NaN or infinite values \(points == 1 ? "was" : "were") skipped",
+                                 kind: .skippedPoints, at: range))
     }
 
     mutating func work(_ elements: Int, _ range: Range<Int>) throws(Diagnostic) {
@@ -177,7 +179,7 @@ struct Interpreter {
         var message = "unknown name '\(name)'"
         let candidates = Array(session.variables.keys) + (session.names?.candidates(near: name) ?? [])
         if let suggestion = Suggestion.closest(to: name, among: candidates) { message += "; did you mean '\(suggestion)'?" }
-        throw .error(message, at: range)
+        throw .error(message, kind: .unknownName(name), at: range)
     }
 
     /// Numbers, or tensors of one shape, make a tensor (rows first); anything else a list.

@@ -1,3 +1,4 @@
+import Diagnostics
 import DiaryMath
 
 /// What a cell showed, in order.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Splits calc source into tokens. Newlines separate statements except inside `( )` and
 /// `[ ]`, where an expression may continue on the next line.
 public struct Lexer {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A recursive-descent parser for the calc language.
 ///
 /// Precedence, loosest first: `or`; `and`; `not`; comparisons; `+ -`; `* / @`; unary `-`;

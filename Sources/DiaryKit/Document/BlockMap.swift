@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 
 /// What a note's lines are, as cmark-gfm's block parser sees them: code blocks
 /// (including calc cells and math fences), raw HTML blocks, and the prose around them.

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import Foundation
 
 /// A named date whose day counts are `DAYS_SINCE_<NAME>` and `DAYS_UNTIL_<NAME>`.

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 
 /// The YAML block at the top of a note, between `---` lines.
 public struct FrontMatter: Sendable {

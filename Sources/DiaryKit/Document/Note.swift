@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import Foundation
 
 /// One markdown note as read from disk: its text, its front matter, and where the

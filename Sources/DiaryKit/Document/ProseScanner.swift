@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 
 /// Finds math spans, `{{ }}` placeholders and `\{{` escapes in a note's prose, one pass
 /// over the bytes.

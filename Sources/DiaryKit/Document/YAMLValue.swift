@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import Yams
 
 /// A YAML node as a plain, `Sendable` value, with the file offset of where it starts.

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 
 /// The options of a calc cell's info string: ```` ```calc echo=false digits=2 ````.
 struct CellOptions: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Calc
+import Diagnostics
 
 /// `diary eval`: runs calc source outside any note, with today's built-in names.
 public struct StandaloneEvaluator: Sendable {

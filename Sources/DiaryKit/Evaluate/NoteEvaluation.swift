@@ -1,4 +1,5 @@
 import Calc
+import Diagnostics
 
 /// The computed parts of one note, in document order.
 struct NoteEvaluation: Sendable {
@@ -63,9 +64,8 @@ struct NoteEvaluator {
 
     /// Whether a diagnostic only follows from an earlier failed cell.
     static func isConsequence(_ diagnostic: Diagnostic, of poisoned: Set<String>) -> Bool {
-        guard diagnostic.message.hasPrefix("unknown name '") else { return false }
-        let name = diagnostic.message.dropFirst("unknown name '".count).prefix { $0 != "'" }
-        return poisoned.contains(String(name))
+        guard case .unknownName(let name) = diagnostic.kind else { return false }
+        return poisoned.contains(name)
     }
 }
 

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import Synchronization
 
 /// A math span rendered for HTML: inline within text, and standalone when a display
@@ -21,7 +21,8 @@ struct MathRenderer: Sendable {
             return RenderedMath(span: span, inline: math, standalone: span.isDisplay ? "<div class=\"math-display\">\(math)</div>" : math)
         } catch {
             let offset = min(max(span.texStart + error.offset, span.range.lowerBound), max(span.range.lowerBound, span.range.upperBound - 1))
-            diagnostics.append(.warning("\(error.message); the formula is shown as TeX source", at: offset..<offset + 1))
+            diagnostics.append(.warning("\(error.message); the formula is shown as TeX source", kind: .unsupportedMath,
+                                        at: offset..<offset + 1))
             let source = Escaping.html(span.isDisplay ? "$$\(span.tex)$$" : "$\(span.tex)$")
             return RenderedMath(span: span,
                                 inline: "<code class=\"math-error\">\(source)</code>",

@@ -1,4 +1,5 @@
 import Calc
+import Diagnostics
 
 /// A calc cell's results in either output format.
 enum CellWriter {

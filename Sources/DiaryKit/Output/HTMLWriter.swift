@@ -6,7 +6,7 @@
 /// Supplementary Private Use Area-B: cmark treats it as an ordinary letter and copies it
 /// through unchanged. Values of placeholders are plain text, so they are inserted into
 /// the markdown, escaped, before parsing, exactly as in markdown output.
-import Calc
+import Diagnostics
 
 struct HTMLWriter {
     /// What a token stands for.

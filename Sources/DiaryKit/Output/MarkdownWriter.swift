@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 
 /// GitHub-flavoured markdown output: the note's own bytes with only the computed parts
 /// replaced: placeholders by their values, cells by their source (when echoed) followed

@@ -1,4 +1,5 @@
 import Calc
+import Diagnostics
 
 /// A note turned into its output, with any warnings.
 public struct RenderedNote: Sendable {

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import Foundation
 
 /// The command-line choices of a run, turned into a ``NoteRenderer``: the config file is

@@ -1,4 +1,4 @@
-import Calc
+import Diagnostics
 import Dispatch
 import Foundation
 import Synchronization

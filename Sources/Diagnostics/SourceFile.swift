@@ -57,24 +57,39 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
+    /// Lines longer than this many characters are shown as a window around the caret.
+    public static let windowWidth = 100
+
     /// `path:line:column: error: message`, the source line and a caret under the range.
+    /// A long line is cut to a window around the caret (marked with `…`), as compilers
+    /// do, so a warning on a 35 KB line prints a hundred characters, not the line.
     public func render(_ diagnostic: Diagnostic) -> String {
         let (line, column) = location(of: diagnostic.range.lowerBound)
         var out = "\(path):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        let source = lineText(line)
-        out += source + "\n"
-        // Keep tabs so the caret sits under the same character in a terminal.
-        var caret = ""
-        for scalar in source.unicodeScalars.prefix(column - 1) {
-            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-        }
-        let lineEnd = lineStarts[line - 1] + source.utf8.count
+        let source = Array(lineText(line).unicodeScalars)
+        let lineEnd = lineStarts[line - 1] + lineText(line).utf8.count
         let underlined = max(0, min(diagnostic.range.upperBound, lineEnd) - diagnostic.range.lowerBound)
-        let scalars = source.unicodeScalars.dropFirst(column - 1)
+        // The underline's width in characters.
         var width = 0, bytes = 0
-        for scalar in scalars where bytes < underlined {
-            bytes += String(scalar).utf8.count
+        for scalar in source.dropFirst(column - 1) where bytes < underlined {
+            bytes += UTF8.width(scalar)
             width += 1
+        }
+        var start = 0, end = source.count
+        if source.count > Self.windowWidth {
+            start = max(0, min(column - 1 - Self.windowWidth / 3, source.count - Self.windowWidth))
+            end = min(source.count, start + Self.windowWidth)
+            width = min(width, end - (column - 1))
+        }
+        let cutBefore = start > 0, cutAfter = end < source.count
+        var shown = cutBefore ? "…" : ""
+        shown.unicodeScalars.append(contentsOf: source[start..<end])
+        if cutAfter { shown += "…" }
+        out += shown + "\n"
+        // Keep tabs so the caret sits under the same character in a terminal.
+        var caret = cutBefore ? " " : ""
+        for scalar in source[start..<max(start, column - 1)] {
+            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
         }
         caret += "^" + String(repeating: "~", count: max(0, width - 1))
         out += caret + "\n"

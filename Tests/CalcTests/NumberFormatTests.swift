@@ -1,36 +1,7 @@
 import Calc
 import Testing
 
-@Suite struct DiagnosticTests {
-    @Test func locationsCountScalarsAndLines() {
-        let file = SourceFile(path: "n.md", text: "ab\nnaïve x\n\nlast")
-        #expect(file.location(of: 0) == (1, 1))
-        #expect(file.location(of: 3) == (2, 1))
-        #expect(file.location(of: 10) == (2, 7)) // after the 2-byte ï
-        #expect(file.location(of: 12) == (3, 1))
-        #expect(file.location(of: 13) == (4, 1))
-        #expect(file.offset(line: 2, column: 7) == 10)
-    }
-
-    @Test func rendersLikeACompiler() {
-        let file = SourceFile(path: "notes/bn.md", text: "# T\n\tmu = maen(x)\n")
-        let diagnostic = Diagnostic.error("unknown function 'maen'; did you mean 'mean'?", at: 10..<14, note: "functions are listed in the README")
-        #expect(file.render(diagnostic) == """
-        notes/bn.md:2:7: error: unknown function 'maen'; did you mean 'mean'?
-        \tmu = maen(x)
-        \t     ^~~~
-        note: functions are listed in the README
-
-        """)
-    }
-
-    @Test func suggestions() {
-        #expect(Suggestion.closest(to: "maen", among: ["mean", "max", "min"]) == "mean")
-        #expect(Suggestion.closest(to: "DATE_PRETY", among: ["DATE", "DATE_PRETTY"]) == "DATE_PRETTY")
-        #expect(Suggestion.closest(to: "xyz", among: ["mean", "max"]) == nil)
-        #expect(Suggestion.closest(to: "sum", among: ["sum"]) == nil)
-    }
-
+@Suite struct InlineTextTests {
     @Test func inlineNumberText() {
         #expect(Value.number(465).inlineText(digits: 4) == "465")
         #expect(Value.number(1.25).inlineText(digits: 4) == "1.25")
