@@ -20,6 +20,6 @@ struct CheckCommand: ParsableCommand {
         let report = SiteBuilder(renderer: renderer).render(try NoteSource.collectOrExit(paths))
         Console.report(report.diagnostics, quiet: quiet)
         if report.hasErrors { throw ExitCode(1) }
-        if !quiet { Console.error("\(report.notes.count) note\(report.notes.count == 1 ? "" : "s") checked, no errors") }
+        if !quiet { Console.message("\(report.notes.count) note\(report.notes.count == 1 ? "" : "s") checked, no errors") }
     }
 }

@@ -26,7 +26,7 @@ struct Diary: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            Console.error(message)
+            Console.message(message)
             Foundation.exit(code == .validationFailure ? 2 : Int32(code.rawValue))
         }
     }

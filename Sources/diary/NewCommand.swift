@@ -28,7 +28,7 @@ struct NewCommand: ParsableCommand {
             let path = try NewNote(title: title, date: renderContext.today).write(into: dir, template: template)
             Console.output(path + "\n")
         } catch {
-            Console.error("error: \(error.description)")
+            Console.message("error: \(error.description)")
             throw ExitCode(1)
         }
     }

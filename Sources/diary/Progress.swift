@@ -9,15 +9,14 @@ import Darwin
 /// A progress line on a terminal's stderr for long runs: redrawn at most ten times a
 /// second, shown only after half a second, erased at the end. Never in pipes or logs.
 final class Progress: Sendable {
-    private let total: Int
     private let start = Date()
     private let state = Mutex<(lastDraw: Date, shown: Bool)>((.distantPast, false))
 
-    private init(total: Int) { self.total = total }
+    private init() {}
 
     /// A progress line, or nil when stderr is not a terminal.
-    static func line(total: Int) -> Progress? {
-        isatty(STDERR_FILENO) == 1 ? Progress(total: total) : nil
+    static func line() -> Progress? {
+        isatty(STDERR_FILENO) == 1 ? Progress() : nil
     }
 
     @Sendable func update(done: Int, total: Int) {
@@ -28,10 +27,10 @@ final class Progress: Sendable {
             state = (now, true)
             return true
         }
-        if draw { Console.error(String(format: "\r\u{1B}[Krendering %d/%d notes", done, total), newline: false) }
+        if draw { Console.status(String(format: "\r\u{1B}[Krendering %d/%d notes", done, total)) }
     }
 
     func finish() {
-        if state.withLock({ $0.shown }) { Console.error("\r\u{1B}[K", newline: false) }
+        if state.withLock({ $0.shown }) { Console.status("\r\u{1B}[K") }
     }
 }

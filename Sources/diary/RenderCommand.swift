@@ -41,6 +41,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors (for cron).")
     var quiet = false
 
+    @Flag(name: .long, help: "Print how the notes were read: block maps from the fast scanner, from a parse, and fallbacks.")
+    var stats = false
+
     func validate() throws {
         if out == "-", paths.count != 1 || FileManager.default.isDirectory(paths[0]) {
             throw ValidationError("--out - needs exactly one note file")
@@ -57,22 +60,26 @@ struct RenderCommand: ParsableCommand {
         renderer.keepGoing = keepGoing
         let sources = try NoteSource.collectOrExit(paths)
         let builder = SiteBuilder(renderer: renderer)
-        let progress = quiet ? nil : Progress.line(total: sources.count)
+        let progress = quiet ? nil : Progress.line()
         let report = builder.render(sources, jobs: jobs, progress: progress?.update)
         progress?.finish()
         Console.report(report.diagnostics, quiet: quiet)
         if report.hasErrors, !keepGoing { throw ExitCode(1) }
+        if stats {
+            let counts = renderer.blockMapStatistics
+            Console.message("\(report.notes.count) notes rendered; block maps: \(counts.scanned) scanned, \(counts.parsed) parsed, \(counts.fellBack) fell back to a parse")
+        }
         if out == "-" {
-            Console.output(report.notes.first?.output ?? "")
+            Console.output(report.notes.first.map { String(decoding: builder.file(for: $0, in: report), as: UTF8.self) } ?? "")
             if let note = report.notes.first, !note.attachments.isEmpty, !quiet {
-                Console.error("warning: \(note.attachments.count) chart file(s) are not written with --out -; give an output folder")
+                Console.message("warning: \(note.attachments.count) chart file(s) are not written with --out -; give an output folder")
             }
         } else {
-            if !quiet { report.warnings.forEach { Console.error("warning: \($0)") } }
+            if !quiet { report.warnings.forEach { Console.message("warning: \($0)") } }
             do {
                 _ = try OutputFolder(path: out).publish(builder.files(for: report), wait: wait)
             } catch {
-                Console.error("error: \(error.description)")
+                Console.message("error: \(error.description)")
                 throw ExitCode(1)
             }
         }

@@ -130,12 +130,12 @@ import Testing
         let note = try Fixture.note("```calc\nx = [1, 2] + [1, 2, 3]\n```\nvalue {{ x }}\n")
         let rendered = try renderer.render(note).get()
         #expect(rendered.errors.count == 1)
-        #expect(rendered.output.contains("<div class=\"calc-error\" role=\"alert\"><strong>Error</strong> at notes/test.md:2:12: shapes (2,) and (3,) do not match for +</div>"))
-        #expect(rendered.output.contains("<p>value <span class=\"calc-error\" role=\"alert\">unknown name &#39;x&#39;</span></p>") ||
-                rendered.output.contains("<p>value <span class=\"calc-error\" role=\"alert\">unknown name 'x'</span></p>"))
+        #expect(rendered.bodyText.contains("<div class=\"calc-error\" role=\"alert\"><strong>Error</strong> at notes/test.md:2:12: shapes (2,) and (3,) do not match for +</div>"))
+        #expect(rendered.bodyText.contains("<p>value <span class=\"calc-error\" role=\"alert\">unknown name &#39;x&#39;</span></p>") ||
+                rendered.bodyText.contains("<p>value <span class=\"calc-error\" role=\"alert\">unknown name 'x'</span></p>"))
         var markdown = try Fixture.renderer(.markdown)
         markdown.keepGoing = true
-        let text = try markdown.render(note).get().output
+        let text = try markdown.output(note).get()
         #expect(text.contains("> **Error** at notes/test.md:2:12: shapes (2,) and (3,) do not match for +"))
         // Without --keep-going the same note fails.
         let strict = try Fixture.renderer(.html).render(note)

@@ -98,9 +98,9 @@ import Testing
     @Test func markdownWritesTheSVGBesideTheNoteAndHTMLInlinesIt() throws {
         let text = "# C\n\n```calc echo=false\nplot([1, 2], [3, 4], title = \"A [chart]\")\n```\n"
         let markdown = try Fixture.renderer(.markdown).render(try Fixture.note(text, path: "notes/2026/c.md")).get()
-        #expect(markdown.output == "# C\n\n![A \\[chart\\]](c-chart-1.svg)\n")
+        #expect(markdown.bodyText == "# C\n\n![A \\[chart\\]](c-chart-1.svg)\n")
         #expect(Array(markdown.attachments.keys) == ["c-chart-1.svg"])
-        let html = try Fixture.renderer(.html).render(try Fixture.note(text)).get().output
+        let html = try Fixture.renderer(.html).output(try Fixture.note(text)).get()
         #expect(html.contains("<figure class=\"calc-chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diary-chart\""))
         #expect(html.contains("aria-labelledby=\"chart-1-title chart-1-desc\""))
     }

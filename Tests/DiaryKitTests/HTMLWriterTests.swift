@@ -56,8 +56,8 @@ import Testing
     @Test func unknownTeXIsShownAsSourceWithALocatedWarning() throws {
         let renderer = try Fixture.renderer(.html)
         let rendered = try renderer.render(try Fixture.note("Known $x$ and\nunknown $\\frob{x} + 1$.\n\n$$\\begin{tikzpicture}\\end{tikzpicture}$$\n")).get()
-        #expect(rendered.output.contains("unknown <code class=\"math-error\">$\\frob{x} + 1$</code>."))
-        #expect(rendered.output.contains("<pre class=\"math-error\"><code>$$\\begin{tikzpicture}\\end{tikzpicture}$$</code></pre>"))
+        #expect(rendered.bodyText.contains("unknown <code class=\"math-error\">$\\frob{x} + 1$</code>."))
+        #expect(rendered.bodyText.contains("<pre class=\"math-error\"><code>$$\\begin{tikzpicture}\\end{tikzpicture}$$</code></pre>"))
         #expect(FileDiagnostics(rendered.note.file, rendered.warnings).rendered() == """
         notes/test.md:2:10: warning: unknown TeX command '\\frob'; the formula is shown as TeX source
         unknown $\\frob{x} + 1$.
@@ -97,7 +97,7 @@ import Testing
     @Test func theOriginalNoteRendersEveryFormulaWithoutAnError() throws {
         let renderer = try Fixture.renderer(.html)
         let rendered = try renderer.render(try Fixture.note(try Fixture.originalNote)).get()
-        let html = rendered.output
+        let html = rendered.bodyText
         #expect(rendered.warnings.isEmpty)
         #expect(!html.contains("math-error"))
         #expect(html.contains("<p>Today  <strong>Thursday, November 26, 2026</strong>.</p>"))

@@ -36,8 +36,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "<footer>mine {{today}}</footer>".write(to: folder.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
-        let renderer = NoteRenderer(context: Fixture.context(), format: .html, templates: try Templates(directory: folder.path))
-        let page = try renderer.render(try Fixture.note("# Hi")).get().output
+        let renderer = try Fixture.renderer(.html, templates: folder.path)
+        let page = try renderer.output(try Fixture.note("# Hi")).get()
         #expect(page.contains("<footer>mine 2026-11-26</footer>"))
         #expect(page.contains("<h1>Hi</h1>"))
     }

@@ -3,14 +3,15 @@ import Diagnostics
 /// What a note's lines are, as cmark-gfm's block parser sees them: code blocks
 /// (including calc cells and math fences), raw HTML blocks, and the prose around them.
 ///
-/// cmark decides what is code; the ``ProseScanner`` then looks only at prose lines.
+/// cmark decides what is code (the blocks come from ``BlockMapProvider``); the
+/// ``ProseScanner`` then looks only at prose lines.
 struct BlockMap: Sendable {
     enum LineKind: Sendable, Equatable {
         case frontMatter, prose, code, html
     }
 
     /// A fenced or indented code block.
-    struct CodeBlock: Sendable {
+    struct CodeBlock: Sendable, Equatable {
         var isFenced: Bool
         /// The info string, entity-decoded (`calc digits=2`).
         var info: String
@@ -25,6 +26,12 @@ struct BlockMap: Sendable {
 
         /// The first word of the info string.
         var language: Substring { BlockMap.language(ofInfo: info) }
+
+        /// A calc cell: a fenced block whose info string starts with the word `calc`.
+        var isCell: Bool { isFenced && BlockMap.isCell(info: info) }
+
+        /// A ```` ```math ```` fence: display math.
+        var isMathFence: Bool { isFenced && language == "math" }
 
         /// Maps a byte offset in ``literal`` to the file.
         func fileOffset(ofLiteralOffset offset: Int) -> Int {
@@ -47,13 +54,6 @@ struct BlockMap: Sendable {
     /// Blockquote nesting of each file line.
     private(set) var quoteDepth: [Int]
     private(set) var codeBlocks: [CodeBlock] = []
-
-    /// Builds the map with one parse of the note's body (no inline extensions, so it
-    /// runs in parallel with other notes).
-    init(note: Note) {
-        let document = MarkdownDocument(parsing: Array(note.body.utf8), options: [.sourcePositions, .footnotes], extensions: [])
-        self.init(note: note, blocks: document.blocks())
-    }
 
     /// Builds the map from the blocks of the note's body (body line numbers), as cmark-gfm
     /// or ``BlockScanner`` gives them.
@@ -84,6 +84,17 @@ struct BlockMap: Sendable {
         }
     }
 
+    /// Whether a fenced block's info string makes it a cell (its first word is `calc`).
+    static func isCell(info: String) -> Bool {
+        info == "calc" || info.hasPrefix("calc ") || info.hasPrefix("calc\t") || info.hasPrefix("calc,")
+    }
+
+    /// Whether the writers replace a fenced block's content (a cell's by its results,
+    /// a math fence's by its formula), so a parse of the written text has other content.
+    static func isReplaced(_ block: MarkdownBlock) -> Bool {
+        block.isFenced && (isCell(info: block.info) || language(ofInfo: block.info) == "math")
+    }
+
     /// The first word of a fence's info string (`calc` of `calc digits=2`).
     static func language(ofInfo info: String) -> Substring {
         info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first ?? ""
@@ -110,7 +121,6 @@ struct BlockMap: Sendable {
             if last > first, isClosingFence(file.lineText(last), block: block) { contentEnd = last }
         }
         if contentEnd < contentFirst { contentEnd = contentFirst }
-        // Each literal line is the end of its file line, after the container prefix.
         // Each literal line is the end of its file line, after the container prefix.
         var starts: [Int] = []
         var text = file.text

@@ -31,11 +31,11 @@ struct ProseScanner {
     static func scan(file: SourceFile, map: BlockMap) -> Result {
         var scanner = ProseScanner(file: file, map: map)
         for run in scanner.runs() { scanner.scan(run.range, inHTML: run.inHTML) }
-        for block in map.codeBlocks where block.isFenced && block.language == "math" {
+        for block in map.codeBlocks where block.isMathFence {
             let start = file.lineStarts[block.lines.lowerBound - 1]
             let end = block.lines.upperBound < file.lineStarts.count ? file.lineStarts[block.lines.upperBound] - 1 : scanner.bytes.count
             let tex = block.literal.trimmingWhitespaceAndNewlines()
-            let texStart = (block.contentLineStarts.first ?? start) + block.literal.utf8.prefix { isWhitespace($0) }.count
+            let texStart = (block.contentLineStarts.first ?? start) + block.literal.utf8.prefix { $0.isASCIIWhitespace }.count
             scanner.result.math.append(MathSpan(style: .fence, range: start..<max(start, end), tex: tex, texStart: texStart))
         }
         scanner.result.math.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -67,7 +67,7 @@ struct ProseScanner {
         let start = file.lineStarts[line - 1]
         let end = line < file.lineStarts.count ? file.lineStarts[line] : bytes.count
         var index = skipQuoteMarkers(from: start, depth: map.quoteDepth[line - 1], end: end)
-        while index < end, isWhitespace(bytes[index]) { index += 1 }
+        while index < end, bytes[index].isASCIIWhitespace { index += 1 }
         return index == end
     }
 
@@ -80,7 +80,7 @@ struct ProseScanner {
                 if i + 2 < end, bytes[i + 1] == UInt8(ascii: "{"), bytes[i + 2] == UInt8(ascii: "{") {
                     result.escapes.append((i..<i + 3, inHTML))
                     i += 3
-                } else if !inHTML, i + 1 < end, isASCIIPunctuation(bytes[i + 1]) {
+                } else if !inHTML, i + 1 < end, bytes[i + 1].isASCIIPunctuation {
                     i += 2
                 } else {
                     i += 1
@@ -151,20 +151,20 @@ struct ProseScanner {
             }
             return nil
         default:
-            guard !isWhitespace(bytes[start + 1]) else { return nil }
+            guard !bytes[start + 1].isASCIIWhitespace else { return nil }
             var i = start + 1
             while i < end {
                 switch bytes[i] {
                 case UInt8(ascii: "\\"):
                     i = textCommandEnd(at: i, end: end) ?? i + 2
                 case UInt8(ascii: "$"):
-                    if i + 1 < end, isDigit(bytes[i + 1]) { return nil }
+                    if i + 1 < end, bytes[i + 1].isASCIIDigit { return nil }
                     return MathSpan(style: .inline, range: start..<i + 1,
                                     tex: content(start + 1..<i).trimmingWhitespaceAndNewlines(), texStart: start + 1)
-                case let byte where isWhitespace(byte):
+                case let byte where byte.isASCIIWhitespace:
                     // Whitespace is content only when something other than the closer follows.
                     var next = i
-                    while next < end, isWhitespace(bytes[next]) || isQuoteMarkerAfterNewline(next, from: i) { next += 1 }
+                    while next < end, bytes[next].isASCIIWhitespace || isQuoteMarkerAfterNewline(next, from: i) { next += 1 }
                     if next < end, bytes[next] == UInt8(ascii: "$") { return nil }
                     i = next
                 default:
@@ -178,7 +178,7 @@ struct ProseScanner {
     /// The first non-whitespace byte from `offset` on: where trimmed TeX starts.
     private func texStart(from offset: Int) -> Int {
         var i = offset
-        while i < bytes.count, isWhitespace(bytes[i]) || bytes[i] == UInt8(ascii: ">") { i += 1 }
+        while i < bytes.count, bytes[i].isASCIIWhitespace || bytes[i] == UInt8(ascii: ">") { i += 1 }
         return i
     }
 
@@ -266,7 +266,7 @@ struct ProseScanner {
     private func tagEnd(from start: Int, end: Int) -> Int? {
         guard start + 1 < end else { return nil }
         let next = bytes[start + 1]
-        guard isASCIILetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else {
+        guard next.isASCIILetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else {
             return nil
         }
         var i = start + 1
@@ -296,22 +296,5 @@ struct ProseScanner {
             }
         }
         return nil
-    }
-}
-
-func isWhitespace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
-func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
-func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-    (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
-}
-
-extension StringProtocol {
-    func trimmingWhitespaceAndNewlines() -> String {
-        let text = String(self)
-        let utf8 = text.utf8
-        guard let first = utf8.firstIndex(where: { !isWhitespace($0) }),
-              let last = utf8.lastIndex(where: { !isWhitespace($0) }) else { return "" }
-        return String(text[first...last])
     }
 }

@@ -32,7 +32,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
             if first >= 48 && first <= 57 {
                 if unsigned.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "_") }) { return .int }
                 if unsigned.starts(with: Array("0x".utf8)), unsigned.count > 2,
-                   unsigned.dropFirst(2).allSatisfy({ $0.isHexDigit || $0 == UInt8(ascii: "_") }) { return .int }
+                   unsigned.dropFirst(2).allSatisfy({ $0.isASCIIHexDigit || $0 == UInt8(ascii: "_") }) { return .int }
                 if CalendarDate(parsing: text.prefix(10)) != nil { return .timestamp }
             }
             if first == UInt8(ascii: ".") || (first >= 48 && first <= 57), Double(text.replacingOccurrences(of: "_", with: "")) != nil {
@@ -75,25 +75,6 @@ public indirect enum YAMLValue: Sendable, Equatable {
         case let (.mapping(a, o1), .mapping(b, o2)):
             return o1 == o2 && a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: return false
-        }
-    }
-
-    /// The value as the templates see it.
-    public var templateValue: TemplateValue {
-        switch self {
-        case .scalar(let text, let kind, _):
-            switch kind {
-            case .bool: return .bool(bool ?? false)
-            case .int: return Int(text).map(TemplateValue.int) ?? .string(text)
-            case .float: return Double(text).map(TemplateValue.double) ?? .string(text)
-            case .null: return .string("")
-            case .string, .timestamp: return .string(text)
-            }
-        case .sequence(let items, _): return .list(items.map(\.templateValue))
-        case .mapping(let pairs, _):
-            var dictionary: [String: TemplateValue] = [:]
-            for (key, value) in pairs { dictionary[key] = value.templateValue }
-            return .map(dictionary)
         }
     }
 }
@@ -143,8 +124,4 @@ extension YAMLValue {
             return .scalar("", kind: .null, offset: offset(alias.mark))
         }
     }
-}
-
-private extension UInt8 {
-    var isHexDigit: Bool { (self >= 48 && self <= 57) || ((self | 0x20) >= 97 && (self | 0x20) <= 102) }
 }

@@ -11,11 +11,6 @@ struct CellOptions: Sendable, Equatable {
 
     init() {}
 
-    /// Whether a fenced block's info string makes it a cell (its first word is `calc`).
-    static func isCell(_ info: String) -> Bool {
-        info == "calc" || info.hasPrefix("calc ") || info.hasPrefix("calc\t") || info.hasPrefix("calc,")
-    }
-
     /// Reads `key=value` words after `calc`; an unknown key or a bad value is an error at `range`.
     init(info: String, at range: Range<Int>) throws(Diagnostic) {
         let words = info.dropFirst(4).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })

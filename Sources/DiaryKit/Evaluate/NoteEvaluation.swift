@@ -20,6 +20,13 @@ struct NoteEvaluation: Sendable {
         var error: Diagnostic?
     }
 
+    /// What was run: the cells and values, in document order.
+    struct Inputs: Sendable, Equatable {
+        var cells: [BlockMap.CodeBlock]
+        var placeholders: [Placeholder]
+    }
+
+    var inputs: Inputs
     var placeholders: [Filled] = []
     var cells: [Cell] = []
     /// Every error and warning, located in the file.
@@ -42,13 +49,19 @@ struct NoteEvaluator {
         self.limits = limits
     }
 
+    /// The cells and values of a note, as a scan of its prose on `map` finds them.
+    func inputs(_ scan: ProseScanner.Result, map: BlockMap) -> NoteEvaluation.Inputs {
+        NoteEvaluation.Inputs(cells: map.codeBlocks.filter(\.isCell), placeholders: scan.placeholders)
+    }
+
     func evaluate(_ scan: ProseScanner.Result, map: BlockMap) -> NoteEvaluation {
-        var evaluation = NoteEvaluation()
+        let inputs = inputs(scan, map: map)
+        var evaluation = NoteEvaluation(inputs: inputs)
         var session = Session(names: names, limits: limits)
         // Names a failed cell would have set: errors about them later are consequences.
         var poisoned: Set<String> = []
-        var cells = map.codeBlocks.filter { $0.isFenced && CellOptions.isCell($0.info) }.makeIterator()
-        var placeholders = scan.placeholders.makeIterator()
+        var cells = inputs.cells.makeIterator()
+        var placeholders = inputs.placeholders.makeIterator()
         var nextCell = cells.next(), nextPlaceholder = placeholders.next()
         while nextCell != nil || nextPlaceholder != nil {
             if let cell = nextCell, nextPlaceholder.map({ file.lineStarts[cell.lines.lowerBound - 1] < $0.range.lowerBound }) ?? true {

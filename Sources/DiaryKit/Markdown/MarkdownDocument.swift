@@ -125,40 +125,23 @@ final class MarkdownDocument {
     }
 }
 
-/// A block of a parsed document, with its cmark-gfm source position (1-based lines
-/// and byte columns, end inclusive).
-struct MarkdownBlock: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
-        case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak,
-             footnoteDefinition, other
-
-        init(type: cmark_node_type) {
-            switch type {
-            case CMARK_NODE_DOCUMENT: self = .document
-            case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
-            case CMARK_NODE_LIST: self = .list
-            case CMARK_NODE_ITEM: self = .item
-            case CMARK_NODE_CODE_BLOCK: self = .codeBlock
-            case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
-            case CMARK_NODE_PARAGRAPH: self = .paragraph
-            case CMARK_NODE_HEADING: self = .heading
-            case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
-            case CMARK_NODE_FOOTNOTE_DEFINITION: self = .footnoteDefinition
-            default: self = .other
-            }
+/// cmark-gfm's node types, as the block kinds the rest of diary knows.
+extension MarkdownBlock.Kind {
+    init(type: cmark_node_type) {
+        switch type {
+        case CMARK_NODE_DOCUMENT: self = .document
+        case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+        case CMARK_NODE_LIST: self = .list
+        case CMARK_NODE_ITEM: self = .item
+        case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+        case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+        case CMARK_NODE_PARAGRAPH: self = .paragraph
+        case CMARK_NODE_HEADING: self = .heading
+        case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: self = .footnoteDefinition
+        default: self = .other
         }
     }
-
-    var kind: Kind
-    var startLine: Int
-    var startColumn: Int
-    var endLine: Int
-    var endColumn: Int
-    var isFenced = false
-    var fenceLength = 0
-    var fenceCharacter: UInt8 = 0
-    var info = ""
-    var literal = ""
 }
 
 extension MarkdownDocument {

@@ -43,12 +43,12 @@ indirect enum MathElement: Sendable {
         switch self {
         case let .token(tag, text, attributes):
             out += "<" + tag
-            for (name, value) in attributes { out += " \(name)=\"\(Escaping.html(value))\"" }
+            for (name, value) in attributes { out += " \(name)=\"\(Escaping.xml(value))\"" }
             if tag == "mspace" { out += "/>"; return }
-            out += ">" + Escaping.html(text) + "</" + tag + ">"
+            out += ">" + Escaping.xml(text) + "</" + tag + ">"
         case let .node(tag, attributes, children):
             out += "<" + tag
-            for (name, value) in attributes { out += " \(name)=\"\(Escaping.html(value))\"" }
+            for (name, value) in attributes { out += " \(name)=\"\(Escaping.xml(value))\"" }
             out += ">"
             for child in children { child.write(to: &out) }
             out += "</" + tag + ">"

@@ -30,7 +30,7 @@ struct TeXParser {
     static func mathML(_ tex: String, display: Bool) throws(TeXError) -> String {
         var parser = TeXParser(tex, display: display)
         let body = try parser.formula()
-        let annotation = "<annotation encoding=\"application/x-tex\">\(Escaping.html(tex))</annotation>"
+        let annotation = "<annotation encoding=\"application/x-tex\">\(Escaping.xml(tex))</annotation>"
         // A row of several elements writes one mrow: semantics gets exactly one child.
         let inner = body.markup
         let mode = display ? " display=\"block\"" : ""

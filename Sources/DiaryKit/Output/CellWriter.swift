@@ -112,15 +112,7 @@ enum Highlighter {
         out.reserveCapacity(bytes.count * 3)
         var position = 0
         func copyEscaped(_ range: Range<Int>) {
-            for byte in bytes[range] {
-                switch byte {
-                case UInt8(ascii: "&"): out.appendUTF8(of: "&amp;")
-                case UInt8(ascii: "<"): out.appendUTF8(of: "&lt;")
-                case UInt8(ascii: ">"): out.appendUTF8(of: "&gt;")
-                case UInt8(ascii: "\""): out.appendUTF8(of: "&quot;")
-                default: out.append(byte)
-                }
-            }
+            bytes.withUnsafeBufferPointer { Escaping.append(UnsafeBufferPointer(rebasing: $0[range]), to: &out) }
         }
         for (index, token) in tokens.enumerated() {
             let range = token.range

@@ -3,9 +3,16 @@ import Diagnostics
 /// GitHub-flavoured markdown output: the note's own bytes with only the computed parts
 /// replaced: placeholders by their values, cells by their source (when echoed) followed
 /// by result tables. Front matter, math and everything else are copied unchanged.
-struct MarkdownWriter {
+struct MarkdownWriter: OutputWriter {
+    var format: OutputFormat { .markdown }
+    var parsesNotes: Bool { false }
+    var reservedPaths: [String: String] { [:] }
+
+    func outputPath(for note: Note) -> String? { note.relativePath }
+
     /// The markdown, and the SVG files of its charts (paths relative to the output folder).
-    static func write(note: Note, evaluation: NoteEvaluation, scan: ProseScanner.Result) -> (text: String, charts: [String: [UInt8]]) {
+    func write(_ evaluated: EvaluatedNote) -> WrittenNote {
+        let (note, scan, evaluation) = (evaluated.note, evaluated.scan, evaluated.evaluation)
         let file = note.file
         var charts = ChartFiles(outputPath: note.relativePath)
         var edits: [TextEdit] = evaluation.placeholders.map { filled in
@@ -18,7 +25,7 @@ struct MarkdownWriter {
         for cell in evaluation.cells {
             let displays = cell.options.output ? cell.displays : []
             guard !displays.isEmpty || cell.error != nil || !cell.options.echo else { continue }
-            let prefix = containerPrefix(of: cell.block, in: file)
+            let prefix = Self.containerPrefix(of: cell.block, in: file)
             let output = CellWriter.markdown(displays, error: cell.error, file: file, prefix: prefix, charts: &charts)
             let blank = prefix.trimmingWhitespaceAndNewlines()
             let blockStart = file.lineStarts[cell.block.lines.lowerBound - 1]
@@ -33,9 +40,22 @@ struct MarkdownWriter {
                 edits.append(TextEdit(range: blockStart..<afterBlock, replacement: output.isEmpty ? "" : output + "\n"))
             }
         }
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return (TextEdit.apply(edits, to: note.text, in: 0..<note.text.utf8.count), charts.files)
+        edits = TextEdit.sorted(edits)
+        return WrittenNote(body: TextEdit.applyBytes(edits, to: note.text, in: 0..<note.text.utf8.count), attachments: charts.files)
     }
+
+    func file(for note: RenderedNote, among notes: [RenderedNote]) -> [UInt8] { note.body }
+
+    func files(for notes: [RenderedNote]) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for note in notes {
+            if let path = note.outputPath { files[path] = note.body }
+            files.merge(note.attachments) { first, _ in first }
+        }
+        return files
+    }
+
+    func warnings(for notes: [RenderedNote]) -> [String] { [] }
 
     /// What every line inside the cell's container starts with: blockquote markers kept,
     /// a list item's marker turned into spaces.

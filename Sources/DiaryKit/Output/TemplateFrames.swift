@@ -80,9 +80,9 @@ final class TemplateFrames: Sendable {
             case .value(let index, let escaped):
                 switch (values[index], escaped) {
                 case (.text(let text), false): out.appendUTF8(of: text)
-                case (.text(let text), true): FastHTMLEscaping.append(text, to: &out)
+                case (.text(let text), true): Escaping.append(text, to: &out, .apostrophe)
                 case (.bytes(let bytes), false): out.append(contentsOf: bytes)
-                case (.bytes(let bytes), true): FastHTMLEscaping.append(bytes, to: &out)
+                case (.bytes(let bytes), true): Escaping.append(bytes, to: &out, .apostrophe)
                 }
             }
         }
@@ -274,14 +274,5 @@ private struct Shape {
     private mutating func append(number: Int) {
         key.appendUTF8(of: String(number))
         key.append(UInt8(ascii: ":"))
-    }
-}
-
-extension [UInt8] {
-    /// Appends a string's UTF-8 with one copy (the generic `append(contentsOf: text.utf8)`
-    /// goes byte by byte).
-    mutating func appendUTF8(of text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
     }
 }

@@ -28,3 +28,24 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(stringLiteral text: String) { self = .string(text) }
     public init(booleanLiteral flag: Bool) { self = .bool(flag) }
 }
+
+extension YAMLValue {
+    /// The value as the templates see it.
+    public var templateValue: TemplateValue {
+        switch self {
+        case .scalar(let text, let kind, _):
+            switch kind {
+            case .bool: return .bool(bool ?? false)
+            case .int: return Int(text).map(TemplateValue.int) ?? .string(text)
+            case .float: return Double(text).map(TemplateValue.double) ?? .string(text)
+            case .null: return .string("")
+            case .string, .timestamp: return .string(text)
+            }
+        case .sequence(let items, _): return .list(items.map(\.templateValue))
+        case .mapping(let pairs, _):
+            var dictionary: [String: TemplateValue] = [:]
+            for (key, value) in pairs { dictionary[key] = value.templateValue }
+            return .map(dictionary)
+        }
+    }
+}

@@ -96,40 +96,5 @@ public struct Templates: Sendable {
 
 /// HTML escaping exactly as swift-mustache's (`& < > " '`), in one pass over UTF-8.
 struct FastHTMLEscaping: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: Self.needsEscape) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        Self.append(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39
-    }
-
-    /// Appends `text` escaped to `out`.
-    static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append($0, to: &out) }
-    }
-
-    /// Appends UTF-8 `bytes` escaped to `out`.
-    static func append(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
-        guard bytes.contains(where: needsEscape) else {
-            out.append(contentsOf: bytes)
-            return
-        }
-        for byte in bytes {
-            switch byte {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])      // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])          // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])          // &gt;
-            case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59]) // &quot;
-            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])        // &#39;
-            default: out.append(byte)
-            }
-        }
-    }
+    func escapeText(_ text: String) -> String { Escaping.escaped(text, .apostrophe) }
 }

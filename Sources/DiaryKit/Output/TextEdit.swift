@@ -3,12 +3,16 @@ struct TextEdit: Sendable {
     var range: Range<Int>
     var replacement: String
 
-    /// `text[range]` with the edits applied. Edits must be sorted and not overlap.
-    static func apply(_ edits: [TextEdit], to text: String, in range: Range<Int>) -> String {
-        String(decoding: applyBytes(edits, to: text, in: range), as: UTF8.self)
+    /// Edits in the order `apply` takes them: by start, an insertion (an empty range)
+    /// before a replacement that starts at the same offset.
+    static func sorted(_ edits: [TextEdit]) -> [TextEdit] {
+        edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
-    /// The same as UTF-8 bytes, for cmark-gfm (no second validation).
+    /// `text[range]` with the edits applied. Edits must be ``sorted(_:)``, must not
+    /// overlap and must lie inside `range`: the scanners that make them guarantee it, so
+    /// anything else is a programming error, not a user's. UTF-8 bytes, ready for
+    /// cmark-gfm (no second validation).
     static func applyBytes(_ edits: [TextEdit], to text: String, in range: Range<Int>) -> [UInt8] {
         var origins: [Int]?
         return applyBytes(edits, to: text, in: range, lineOrigins: &origins)
@@ -30,7 +34,9 @@ struct TextEdit: Sendable {
                 for index in segment where bytes[index] == 10 { origins.append(index + 1) }
             }
             var position = range.lowerBound
-            for edit in edits where edit.range.lowerBound >= position && edit.range.upperBound <= range.upperBound {
+            for edit in edits {
+                precondition(edit.range.lowerBound >= position && edit.range.upperBound <= range.upperBound,
+                             "text edits overlap or leave the edited range")
                 copy(position..<edit.range.lowerBound)
                 out.appendUTF8(of: edit.replacement)
                 if tracking {

@@ -1,140 +1,62 @@
 import Calc
 import Diagnostics
 
-/// A note turned into its output, with any warnings.
-public struct RenderedNote: Sendable {
-    public var note: Note
-    /// Path of the output file, relative to the output folder.
-    public var outputPath: String
-    /// The whole output file, an HTML page or a markdown note, as written.
-    public var bytes: [UInt8]
-    /// The output file as text.
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
-    /// Front-matter title, else the first heading, else the file name.
-    public var title: String
-    /// Plain text of the first paragraph.
-    public var summary: String
-    /// The note's entry in the index (`summary.mustache`).
-    public var summaryHTML: [UInt8] = []
-    /// The rendered body alone (the page's `content`), for the index's home text and the
-    /// feed: empty for other notes when the site has no feed.
-    public var body: [UInt8] = []
-    /// Front-matter date, else a file-name date, else the file's modification date.
-    public var date: CalendarDate?
-    /// `date` as the configured locale writes it.
-    public var datePretty = ""
-    public var warnings: [Diagnostic]
-    /// Errors of cells and values that `--keep-going` rendered into the output.
-    public var errors: [Diagnostic] = []
-    /// Files that go with the note (the SVG charts of markdown output), by output path.
-    public var attachments: [String: [UInt8]] = [:]
-}
-
-/// Renders one note: block map → prose scan → evaluation → output format.
+/// Renders one note: block map → prose scan → evaluation → the output writer.
 public struct NoteRenderer: Sendable {
     public let context: RenderContext
-    public let format: OutputFormat
-    public let templates: Templates
+    let writer: any OutputWriter
     /// Render a failing cell or value as a visible error instead of failing the note.
     public var keepGoing = false
     public var limits = Limits()
-    /// Copied into the site's assets when the machine has it.
-    public var mathFont: MathFont?
-    /// One converter (and formula cache) for the whole run.
-    let math = MathRenderer()
-    /// The part of every template's context that is the same on every page.
-    private let siteValues: [String: TemplateValue]
+    let blockMaps = BlockMapProvider()
 
-    public init(context: RenderContext, format: OutputFormat, templates: Templates) {
+    init(context: RenderContext, writer: any OutputWriter) {
         self.context = context
-        self.format = format
-        self.templates = templates
-        var site: [String: TemplateValue] = [
-            "site_title": .string(context.config.title),
-            "today": .string(context.today.description),
-            "lang": .string(String(context.config.locale.prefix { $0 != "_" && $0 != "-" })),
-            "has_feed": .bool(context.config.baseURL != nil),
-        ]
-        if let author = context.config.author { site["author"] = .string(author) }
-        if case .map(let values)? = context.config.values?.templateValue { site["site"] = .map(values) }
-        siteValues = site
+        self.writer = writer
     }
+
+    public var format: OutputFormat { writer.format }
+
+    /// How the notes rendered so far got their block maps (`diary render --stats`).
+    public var blockMapStatistics: BlockMapProvider.Statistics { blockMaps.statistics }
 
     /// The rendered note, or every error found in it (with its warnings).
     public func render(_ note: Note) -> Result<RenderedNote, FileDiagnostics> {
-        // HTML parses the note anyway: a block scan stands in for a first parse, and is
-        // checked against that one (see `BlockScanner`).
-        var structureMatches = true
-        if format == .html, let blocks = BlockScanner.blocks(in: note) {
-            let result = render(note, map: BlockMap(note: note, blocks: blocks), expecting: blocks, structureMatches: &structureMatches)
-            if structureMatches { return result }
+        let mapping = blockMaps.map(for: note, scanning: writer.parsesNotes)
+        var evaluated = evaluate(note, map: mapping.map)
+        var written = writer.write(evaluated)
+        if !blockMaps.confirms(mapping, parsed: written.parsedBlocks) {
+            // The scanner read the note differently from cmark-gfm: use the parse's map.
+            // The cells and values run again only if that map finds other ones.
+            evaluated = evaluate(note, map: blockMaps.fallBack(for: note), reusing: evaluated.evaluation)
+            written = writer.write(evaluated)
         }
-        return render(note, map: BlockMap(note: note), expecting: nil, structureMatches: &structureMatches)
-    }
-
-    /// Renders with a given block map; `structureMatches` is false when the HTML parse
-    /// disagrees with the `expecting` blocks (the result is then meaningless).
-    func render(_ note: Note, map: BlockMap, expecting: [MarkdownBlock]?, structureMatches: inout Bool) -> Result<RenderedNote, FileDiagnostics> {
-        let scan = ProseScanner.scan(file: note.file, map: map)
-        let evaluation = NoteEvaluator(context: context, note: note, limits: limits).evaluate(scan, map: map)
-        var diagnostics = scan.diagnostics + evaluation.diagnostics
-        let stem = String(note.fileName.dropLast(note.fileName.hasSuffix(".md") ? 3 : 0))
-        var rendered = RenderedNote(note: note, outputPath: format.outputPath(for: note.relativePath, slug: note.frontMatter.slug),
-                                    bytes: [], title: note.frontMatter.title ?? stem, summary: "", warnings: [])
-        rendered.date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
-        rendered.datePretty = rendered.date.map(context.format) ?? ""
-        switch format {
-        case .markdown:
-            let (text, attachments) = MarkdownWriter.write(note: note, evaluation: evaluation, scan: scan)
-            (rendered.bytes, rendered.attachments) = (Array(text.utf8), attachments)
-        case .html:
-            let body = HTMLWriter(math: math).write(note: note, map: map, scan: scan, evaluation: evaluation, expecting: expecting)
-            structureMatches = body.structureMatches
-            guard structureMatches else { return .failure(FileDiagnostics(note.file, [])) }
-            diagnostics += body.diagnostics
-            if note.frontMatter.title == nil, let heading = body.firstHeading, !heading.isEmpty { rendered.title = heading }
-            rendered.summary = body.firstParagraph ?? ""
-            // Kept only where used: 10,000 bodies are 60 MB.
-            if context.config.baseURL != nil || note.isHomeText { rendered.body = body.html }
-            rendered.bytes = templates.render("page", pageContext(note: note, rendered: rendered, content: body.html))
-            rendered.summaryHTML = templates.render("summary", summaryContext(rendered))
-        }
+        var diagnostics = evaluated.scan.diagnostics + evaluated.evaluation.diagnostics + written.diagnostics
         diagnostics.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let recoverable = keepGoing && !scan.diagnostics.contains { $0.severity == .error }
+        // With --keep-going, cells and values that failed are shown in the output; a
+        // broken note (an unclosed placeholder, too many formulas) still fails.
+        let recoverable = keepGoing && !(evaluated.scan.diagnostics + written.diagnostics).contains { $0.severity == .error }
         if diagnostics.contains(where: { $0.severity == .error }), !recoverable {
             return .failure(FileDiagnostics(note.file, diagnostics))
         }
-        rendered.warnings = diagnostics.filter { $0.severity != .error }
-        rendered.errors = diagnostics.filter { $0.severity == .error }
-        return .success(rendered)
+        let stem = String(note.fileName.dropLast(note.fileName.hasSuffix(".md") ? 3 : 0))
+        var title = note.frontMatter.title ?? stem
+        if note.frontMatter.title == nil, let heading = written.firstHeading, !heading.isEmpty { title = heading }
+        let date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
+        return .success(RenderedNote(
+            note: note, outputPath: writer.outputPath(for: note), body: written.body, title: title, summary: written.summary,
+            date: date, datePretty: date.map(context.format) ?? "",
+            warnings: diagnostics.filter { $0.severity != .error }, errors: diagnostics.filter { $0.severity == .error },
+            attachments: written.attachments))
     }
 
-    private func pageContext(note: Note, rendered: RenderedNote, content: [UInt8]) -> [String: TemplateValue] {
-        var page = siteContext(outputPath: rendered.outputPath)
-        page["title"] = .string(rendered.title)
-        page["content"] = .utf8(content)
-        page["tags"] = .list(note.frontMatter.tags.map(TemplateValue.string))
-        page["has_tags"] = .bool(!note.frontMatter.tags.isEmpty)
-        if let date = note.date {
-            page["date"] = .string(date.description)
-            page["date_pretty"] = .string(context.format(date))
-        }
-        if case .map(let values)? = note.frontMatter.values?.templateValue { page["page"] = .map(values) }
-        return page
-    }
-
-    /// A note's entry in the index: what the index page gets, and the note's own values.
-    func summaryContext(_ note: RenderedNote) -> [String: TemplateValue] {
-        var entry = siteContext(outputPath: "index.html")
-        entry.merge(note.indexValues) { _, own in own }
-        return entry
-    }
-
-    /// What every template gets: site settings and the way back to the site's root.
-    func siteContext(outputPath: String) -> [String: TemplateValue] {
-        var site = siteValues
-        site["root"] = .string(String(repeating: "../", count: outputPath.split(separator: "/").count - 1))
-        site["path"] = .string(outputPath)
-        return site
+    /// The note's prose scanned and its cells and values run on `map`; a previous
+    /// evaluation is kept when the cells and values it ran are the ones `map` finds.
+    private func evaluate(_ note: Note, map: BlockMap, reusing previous: NoteEvaluation? = nil) -> EvaluatedNote {
+        let scan = ProseScanner.scan(file: note.file, map: map)
+        let evaluator = NoteEvaluator(context: context, note: note, limits: limits)
+        let evaluation = previous.flatMap { $0.inputs == evaluator.inputs(scan, map: map) ? $0 : nil }
+            ?? evaluator.evaluate(scan, map: map)
+        return EvaluatedNote(note: note, map: map, scan: scan, evaluation: evaluation)
     }
 }

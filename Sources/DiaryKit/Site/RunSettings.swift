@@ -79,9 +79,11 @@ public struct RunSettings: Sendable {
             throw .usage(UsageError("no such templates folder: \(given)"))
         }
         do {
-            var renderer = NoteRenderer(context: context, format: format, templates: try Templates(directory: directory))
-            if format == .html { renderer.mathFont = MathFont.find() }
-            return renderer
+            let writer: any OutputWriter = switch format {
+            case .html: HTMLSiteWriter(context: context, templates: try Templates(directory: directory), mathFont: MathFont.find())
+            case .markdown: MarkdownWriter()
+            }
+            return NoteRenderer(context: context, writer: writer)
         } catch {
             throw .file(error)
         }

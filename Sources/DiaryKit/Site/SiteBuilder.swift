@@ -53,9 +53,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         report.diagnostics += collisions(in: report.notes)
-        if renderer.format == .html, renderer.context.config.baseURL == nil, !report.notes.isEmpty {
-            report.warnings.append("no base_url in diary.yml, so feed.xml is not written (Atom needs absolute links)")
-        }
+        report.warnings = renderer.writer.warnings(for: report.notes)
         return report
     }
 
@@ -72,80 +70,27 @@ public struct SiteBuilder: Sendable {
 
     /// Two notes written to one path (a `slug` clash) is an error on the later one.
     private func collisions(in notes: [RenderedNote]) -> [FileDiagnostics] {
-        var taken: [String: String] = [:]
-        if renderer.format == .html { taken["index.html"] = "the index page" }
+        var taken = renderer.writer.reservedPaths
         var diagnostics: [FileDiagnostics] = []
-        for note in notes where !isHome(note) {
-            if let other = taken[note.outputPath] {
+        for note in notes {
+            guard let path = note.outputPath else { continue }
+            if let other = taken[path] {
                 let slug = note.note.frontMatter.values?["slug"]?.offset ?? 0
-                diagnostics.append(FileDiagnostics(note.note.file, [.error("this note would be written to \(note.outputPath), like \(other)", at: slug..<slug)]))
+                diagnostics.append(FileDiagnostics(note.note.file, [.error("this note would be written to \(path), like \(other)", at: slug..<slug)]))
             } else {
-                taken[note.outputPath] = note.note.file.path
+                taken[path] = note.note.file.path
             }
         }
         return diagnostics
     }
 
-    /// `index.md` at the root of the notes is the home text of the index page.
-    private func isHome(_ note: RenderedNote) -> Bool { renderer.format == .html && note.note.isHomeText }
-
     /// Every file of the output folder, keyed by relative path.
     public func files(for report: BuildReport) -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        let pages = report.notes.filter { !isHome($0) }
-        for note in pages {
-            files[note.outputPath] = note.bytes
-            files.merge(note.attachments) { first, _ in first }
-        }
-        guard renderer.format == .html else { return files }
-        if let font = renderer.mathFont {
-            files[MathFont.sitePath] = font.font
-            if let license = font.license { files[MathFont.licensePath] = license }
-        }
-        let fontPath = renderer.mathFont.map { _ in String(MathFont.sitePath.dropFirst("assets/".count)) }
-        files["assets/style.css"] = Array(renderer.templates.stylesheet(mathFont: fontPath).utf8)
-        // Newest first; notes of one day by path.
-        let listed = pages.sorted { a, b in
-            let (first, second) = (a.date ?? .distantPast, b.date ?? .distantPast)
-            return first != second ? first > second : a.note.relativePath < b.note.relativePath
-        }
-        files["index.html"] = Array(indexPage(listed, home: report.notes.first(where: isHome)).utf8)
-        if let baseURL = renderer.context.config.baseURL {
-            let entries = listed.lazy.compactMap { note in
-                note.date.map { AtomFeed.Entry(title: note.title, path: note.outputPath, date: $0, summary: note.summary,
-                                               content: String(decoding: note.body, as: UTF8.self)) }
-            }.prefix(AtomFeed.maximumEntries)
-            let config = renderer.context.config
-            files["feed.xml"] = Array(AtomFeed.xml(title: config.title, author: config.author ?? config.title,
-                                                   baseURL: baseURL, entries: Array(entries)).utf8)
-        }
-        return files
+        renderer.writer.files(for: report.notes)
     }
 
-    private func indexPage(_ notes: [RenderedNote], home: RenderedNote?) -> String {
-        var context = renderer.siteContext(outputPath: "index.html")
-        context["is_index"] = true
-        context["title"] = .string(renderer.context.config.title)
-        if let home { context["home"] = .utf8(home.body) }
-        // Entries come rendered (in parallel, through frames); `notes` serves custom templates.
-        context["summaries"] = .utf8(notes.flatMap(\.summaryHTML))
-        context["notes"] = .list(notes.map { .map($0.indexValues) })
-        return renderer.templates.renderDirectly("index", context)
+    /// The output file of one note of the report (`--out -`).
+    public func file(for note: RenderedNote, in report: BuildReport) -> [UInt8] {
+        renderer.writer.file(for: note, among: report.notes)
     }
-}
-
-extension RenderedNote {
-    /// What the index knows of a note.
-    var indexValues: [String: TemplateValue] {
-        var values: [String: TemplateValue] = ["title": .string(title), "url": .string(outputPath), "summary": .string(summary)]
-        if let date {
-            values["date"] = .string(date.description)
-            values["date_pretty"] = .string(datePretty)
-        }
-        return values
-    }
-}
-
-extension CalendarDate {
-    static let distantPast = CalendarDate(year: 1, month: 1, day: 1) ?? CalendarDate(Date(timeIntervalSince1970: 0), in: .gmt)
 }

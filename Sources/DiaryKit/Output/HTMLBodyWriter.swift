@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// HTML output of a note's body.
 ///
 /// Math and other pre-rendered parts cannot go through cmark-gfm (it would add emphasis,
@@ -6,9 +8,7 @@
 /// Supplementary Private Use Area-B: cmark treats it as an ordinary letter and copies it
 /// through unchanged. Values of placeholders are plain text, so they are inserted into
 /// the markdown, escaped, before parsing, exactly as in markdown output.
-import Diagnostics
-
-struct HTMLWriter {
+struct HTMLBodyWriter {
     /// What a token stands for.
     enum Fragment {
         /// Rendered math, with the span's TeX for attributes and plain text.
@@ -21,33 +21,39 @@ struct HTMLWriter {
         case literal(Unicode.Scalar)
     }
 
-    struct Output {
+    struct Body {
         var html: [UInt8]
         /// Plain text of the first heading, tokens resolved (for the page title).
         var firstHeading: String?
         /// Plain text of the first paragraph (for the index).
         var firstParagraph: String?
-        /// Warnings about math the converter does not know.
+        /// Warnings about math the converter does not know; an error when the note has
+        /// more computed parts than tokens.
         var diagnostics: [Diagnostic]
-        /// False when the parse found other code blocks, HTML blocks or block quotes than
-        /// the expected ones: the output was built on a wrong block map.
-        var structureMatches = true
+        /// The blocks of this parse in the note's body lines: what confirms a block map
+        /// the scanner made (see ``BlockMapProvider``).
+        var parsedBlocks: [MarkdownBlock]
     }
 
+    /// Tokens are the code points U+100000 to U+10FFFD: 65,534 of them per note.
     static let tokenBase: UInt32 = 0x100000
     static let tokenLimit: UInt32 = 0x10FFFD
 
     let math: MathRenderer
 
-    /// The body's HTML. `expected` are the blocks the map was built from, to be checked
-    /// against this parse (see ``BlockScanner``).
-    func write(note: Note, map: BlockMap, scan: ProseScanner.Result, evaluation: NoteEvaluation,
-               expecting expected: [MarkdownBlock]? = nil) -> Output {
+    /// The body's HTML.
+    func write(_ evaluated: EvaluatedNote) -> Body {
+        let (note, map, scan, evaluation) = (evaluated.note, evaluated.map, evaluated.scan, evaluated.evaluation)
         var diagnostics: [Diagnostic] = []
         var fragments: [Fragment] = []
         var edits: [TextEdit] = []
-        func token(for fragment: Fragment) -> String {
-            let scalar = Unicode.Scalar(Self.tokenBase + UInt32(fragments.count)) ?? "\u{FFFD}"
+        var overflow: Int?
+        /// The token standing for `fragment`, or nil (and an error, once) when the note has used them all.
+        func token(for fragment: Fragment, at offset: Int) -> String? {
+            guard let scalar = Unicode.Scalar(Self.tokenBase + UInt32(fragments.count)), scalar.value <= Self.tokenLimit else {
+                overflow = overflow ?? offset
+                return nil
+            }
             fragments.append(fragment)
             return String(scalar)
         }
@@ -55,9 +61,10 @@ struct HTMLWriter {
             if let value = filled.text {
                 let text = filled.placeholder.inHTML ? Escaping.html(value) : Escaping.markdown(value)
                 edits.append(TextEdit(range: filled.placeholder.range, replacement: text))
-            } else if let error = filled.error {
-                let fragment = Fragment.inline(html: CellWriter.inlineErrorHTML(error), text: "error: \(error.message)")
-                edits.append(TextEdit(range: filled.placeholder.range, replacement: token(for: fragment)))
+            } else if let error = filled.error,
+                      let token = token(for: .inline(html: CellWriter.inlineErrorHTML(error), text: "error: \(error.message)"),
+                                        at: filled.placeholder.range.lowerBound) {
+                edits.append(TextEdit(range: filled.placeholder.range, replacement: token))
             }
         }
         var charts = ChartFiles(outputPath: note.relativePath)
@@ -68,7 +75,9 @@ struct HTMLWriter {
                 ? CellWriter.html(source: cell.options.echo ? cell.block.literal : nil, displays, error: cell.error, file: note.file,
                                   charts: &charts)
                 : ""
-            edits.append(TextEdit(range: content, replacement: token(for: .block(html: html))))
+            if let token = token(for: .block(html: html), at: content.lowerBound) {
+                edits.append(TextEdit(range: content, replacement: token))
+            }
         }
         edits += scan.escapes.filter(\.inHTML).map { TextEdit(range: $0.range, replacement: "{{") }
         for span in scan.math {
@@ -76,53 +85,54 @@ struct HTMLWriter {
                 guard let block = map.codeBlocks.first(where: { note.file.lineStarts[$0.lines.lowerBound - 1] == span.range.lowerBound }),
                       let content = Self.contentRange(of: block, in: note.file) else { continue }
                 let rendered = math.render(span, diagnostics: &diagnostics)
-                edits.append(TextEdit(range: content, replacement: token(for: .block(html: rendered.standalone))))
-            } else {
-                edits.append(TextEdit(range: span.range, replacement: token(for: .math(math.render(span, diagnostics: &diagnostics)))))
+                if let token = token(for: .block(html: rendered.standalone), at: span.range.lowerBound) {
+                    edits.append(TextEdit(range: content, replacement: token))
+                }
+            } else if let token = token(for: .math(math.render(span, diagnostics: &diagnostics)), at: span.range.lowerBound) {
+                edits.append(TextEdit(range: span.range, replacement: token))
             }
         }
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        edits += literalTokens(in: note, avoiding: edits, token: token)
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        edits = TextEdit.sorted(edits)
+        edits += literalTokens(in: note, avoiding: edits) { token(for: $0, at: $1) }
+        edits = TextEdit.sorted(edits)
+        if let overflow {
+            let limit = Int(Self.tokenLimit - Self.tokenBase) + 1
+            diagnostics.append(.error("this note has more than \(limit) formulas, cells and inline values, more than a page can hold",
+                                      at: overflow..<overflow, note: "split the note into several"))
+        }
 
-        var lineOrigins: [Int]? = expected == nil ? nil : []
+        var lineOrigins: [Int]? = []
         let markdown = TextEdit.applyBytes(edits, to: note.text, in: note.bodyStart..<note.text.utf8.count, lineOrigins: &lineOrigins)
         let document = MarkdownDocument(
             parsing: markdown, options: [.footnotes, .unsafe],
             extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
-        if let expected, let lineOrigins,
-           !Self.sameStructure(expected, document.blocks(), lineOrigins: lineOrigins, file: note.file, bodyStart: note.bodyStart) {
-            return Output(html: [], diagnostics: diagnostics, structureMatches: false)
-        }
+        let parsedBlocks = Self.bodyLines(of: document.blocks(), lineOrigins: lineOrigins ?? [], note: note)
         document.rewriteLinks(Self.noteLinkToPage)
         let html = Self.detokenize(document.renderHTMLBytes(), fragments: fragments)
         let plain = { (text: String?) in
             text.map { String(decoding: Self.detokenize(Array($0.utf8), fragments: fragments, plain: true), as: UTF8.self) }
         }
-        return Output(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
-                      firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics)
+        return Body(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
+                    firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics,
+                    parsedBlocks: parsedBlocks)
     }
 
-    /// Whether `parsed` (blocks of the edited text) has the code blocks, HTML blocks and
-    /// block quotes of `expected` (blocks of the note's body), lines mapped back through
-    /// the edits. Fenced blocks whose content became a token are compared without it.
-    private static func sameStructure(_ expected: [MarkdownBlock], _ parsed: [MarkdownBlock], lineOrigins: [Int],
-                                      file: SourceFile, bodyStart: Int) -> Bool {
-        let bodyLine = file.line(of: bodyStart)
+    /// Blocks of the edited text with their lines mapped back to the note's body lines
+    /// through the edits (`lineOrigins`: for every edited line, the file offset it came from).
+    private static func bodyLines(of blocks: [MarkdownBlock], lineOrigins: [Int], note: Note) -> [MarkdownBlock] {
+        guard !lineOrigins.isEmpty else { return blocks }
+        let file = note.file
+        let bodyLine = file.line(of: note.bodyStart)
         func bodyLineNumber(_ editedLine: Int) -> Int {
             let origin = lineOrigins[min(max(editedLine, 1), lineOrigins.count) - 1]
             return file.line(of: origin) - bodyLine + 1
         }
-        let replaced = { (block: MarkdownBlock) in
-            block.isFenced && (CellOptions.isCell(block.info) || BlockMap.language(ofInfo: block.info) == "math")
-        }
-        let mapped = parsed.map { block in
+        return blocks.map { block in
             var block = block
             block.startLine = bodyLineNumber(block.startLine)
             block.endLine = bodyLineNumber(block.endLine)
             return block
         }
-        return BlockMap.structure(of: expected, ignoringLiteral: replaced) == BlockMap.structure(of: mapped, ignoringLiteral: replaced)
     }
 
     /// A relative link to a note (`other.md`, `../2026/x.md#part`) points at its page.
@@ -143,7 +153,7 @@ struct HTMLWriter {
 
     /// Code points of the token range already in the note become tokens of themselves,
     /// so no text can be mistaken for a token.
-    private func literalTokens(in note: Note, avoiding edits: [TextEdit], token: (Fragment) -> String) -> [TextEdit] {
+    private func literalTokens(in note: Note, avoiding edits: [TextEdit], token: (Fragment, Int) -> String?) -> [TextEdit] {
         var text = note.text
         guard text.withUTF8({ $0.contains(0xF4) }) else { return [] }
         var result: [TextEdit] = []
@@ -155,7 +165,8 @@ struct HTMLWriter {
             guard offset >= note.bodyStart, scalar.value >= Self.tokenBase else { continue }
             while editIndex < edits.count, edits[editIndex].range.upperBound <= offset { editIndex += 1 }
             if editIndex < edits.count, edits[editIndex].range.contains(offset) { continue }
-            result.append(TextEdit(range: offset..<offset + length, replacement: token(.literal(scalar))))
+            guard let replacement = token(.literal(scalar), offset) else { continue }
+            result.append(TextEdit(range: offset..<offset + length, replacement: replacement))
         }
         return result
     }

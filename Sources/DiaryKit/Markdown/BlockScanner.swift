@@ -462,7 +462,7 @@ struct BlockScanner {
         var index = first + 1
         if index < lineEnd, bytes[index] == UInt8(ascii: "/") { index += 1 }
         let nameStart = index
-        while index < lineEnd, isAlphanumeric(bytes[index]) { index += 1 }
+        while index < lineEnd, bytes[index].isASCIIAlphanumeric { index += 1 }
         let name = String(decoding: bytes[nameStart..<index].map { $0 | 0x20 }, as: UTF8.self)
         if Self.blockTags.contains(name),
            index == lineEnd || bytes[index] == 32 || bytes[index] == UInt8(ascii: ">")
@@ -478,8 +478,8 @@ struct BlockScanner {
         var index = first + 1
         let closing = index < lineEnd && bytes[index] == UInt8(ascii: "/")
         if closing { index += 1 }
-        guard index < lineEnd, isLetter(bytes[index]) else { return nil }
-        while index < lineEnd, isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < lineEnd, bytes[index].isASCIILetter else { return nil }
+        while index < lineEnd, bytes[index].isASCIIAlphanumeric || bytes[index] == UInt8(ascii: "-") { index += 1 }
         if closing {
             while index < lineEnd, bytes[index] == 32 { index += 1 }
             return index < lineEnd && bytes[index] == UInt8(ascii: ">") ? index + 1 : nil
@@ -493,10 +493,10 @@ struct BlockScanner {
                 return index + 1 < lineEnd && bytes[index + 1] == UInt8(ascii: ">") ? index + 2 : nil
             }
             // An attribute needs whitespace before it.
-            guard index > spaceStart, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: ":") else {
+            guard index > spaceStart, bytes[index].isASCIILetter || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: ":") else {
                 return nil
             }
-            while index < lineEnd, isAlphanumeric(bytes[index]) || [95, 46, 58, 45].contains(bytes[index]) { index += 1 }
+            while index < lineEnd, bytes[index].isASCIIAlphanumeric || [95, 46, 58, 45].contains(bytes[index]) { index += 1 }
             var look = index
             while look < lineEnd, bytes[look] == 32 { look += 1 }
             guard look < lineEnd, bytes[look] == UInt8(ascii: "=") else { continue }
@@ -540,6 +540,4 @@ struct BlockScanner {
         }
     }
 
-    private func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
-    private func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (48...57).contains(byte) }
 }

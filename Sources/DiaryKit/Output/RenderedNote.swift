@@ -1,0 +1,24 @@
+import Diagnostics
+
+/// A note turned into its output, with what the site lists of it and any warnings.
+public struct RenderedNote: Sendable {
+    public var note: Note
+    /// Path of the output file, relative to the output folder; nil for a note that has no
+    /// file of its own (the home text of an HTML site).
+    public var outputPath: String?
+    /// The note's output: the page body (HTML) or the whole markdown file.
+    public var body: [UInt8]
+    /// Front-matter title, else the first heading, else the file name.
+    public var title: String
+    /// Plain text of the first paragraph.
+    public var summary: String
+    /// Front-matter date, else a file-name date, else the file's modification date.
+    public var date: CalendarDate?
+    /// `date` as the configured locale writes it.
+    public var datePretty = ""
+    public var warnings: [Diagnostic] = []
+    /// Errors of cells and values that `--keep-going` rendered into the output.
+    public var errors: [Diagnostic] = []
+    /// Files that go with the note (the SVG charts of markdown output), by output path.
+    public var attachments: [String: [UInt8]] = [:]
+}

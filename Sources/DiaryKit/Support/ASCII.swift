@@ -1,0 +1,33 @@
+/// ASCII classes of UTF-8 bytes, for the scanners that work on a note's bytes.
+extension UInt8 {
+    /// Space, tab, line feed or carriage return: whitespace as CommonMark and TeX see it.
+    var isASCIIWhitespace: Bool { self == 32 || self == 9 || self == 10 || self == 13 }
+    var isASCIIDigit: Bool { self >= 48 && self <= 57 }
+    var isASCIILetter: Bool { (self | 0x20) >= 97 && (self | 0x20) <= 122 }
+    var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+    var isASCIIHexDigit: Bool { isASCIIDigit || ((self | 0x20) >= 97 && (self | 0x20) <= 102) }
+    /// CommonMark's ASCII punctuation: what a backslash can escape.
+    var isASCIIPunctuation: Bool {
+        (33...47).contains(self) || (58...64).contains(self) || (91...96).contains(self) || (123...126).contains(self)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing ASCII whitespace.
+    func trimmingWhitespaceAndNewlines() -> String {
+        let text = String(self)
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { !$0.isASCIIWhitespace }),
+              let last = utf8.lastIndex(where: { !$0.isASCIIWhitespace }) else { return "" }
+        return String(text[first...last])
+    }
+}
+
+extension [UInt8] {
+    /// Appends a string's UTF-8 with one copy (the generic `append(contentsOf: text.utf8)`
+    /// goes byte by byte).
+    mutating func appendUTF8(of text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}
