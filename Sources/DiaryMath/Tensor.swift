@@ -70,12 +70,6 @@ public struct Tensor: Sendable {
         try withExtendedLifetime(storage) { try body(buffer) }
     }
 
-    /// Mutable access to the elements; copies the storage first if it is shared.
-    mutating func withMutableBuffer<R>(_ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return try body(storage.buffer)
-    }
-
     /// Whether the storage can be written without a copy.
     mutating func isUniquelyReferenced() -> Bool { isKnownUniquelyReferenced(&storage) }
 

@@ -12,14 +12,20 @@ struct EvalCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Calc source, e.g. 'mean([1, 2, 3.5])'.", valueName: "expr"))
-    var source: String
+    // Every input the options do not take is the source, so that `diary eval -2^2` (an
+    // argument starting with '-') is an expression, not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Calc source, e.g. 'mean([1, 2, 3.5])'.", valueName: "expr"))
+    var source: [String] = []
+
+    func validate() throws {
+        if source.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("Missing expected argument '<expr>': the calc source to evaluate") }
+    }
 
     @OptionGroup var context: ContextOptions
 
     func run() throws {
         let evaluator = StandaloneEvaluator(context: try context.settings.makeContextOrExit())
-        switch evaluator.run(source) {
+        switch evaluator.run(source.joined(separator: " ")) {
         case .success(let text):
             if !text.isEmpty { Console.output(text + "\n") }
         case .failure(let diagnostics):

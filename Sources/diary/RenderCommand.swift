@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors (for cron).")
     var quiet = false
 
-    @Flag(name: .long, help: "Print how the notes were read: block maps from the fast scanner, from a parse, and fallbacks.")
+    @Flag(name: .long, help: "Print how the notes were read (block maps from the fast scanner or a parse, fallbacks) and what was written.")
     var stats = false
 
     func validate() throws {
@@ -77,7 +77,10 @@ struct RenderCommand: ParsableCommand {
         } else {
             if !quiet { report.warnings.forEach { Console.message("warning: \($0)") } }
             do {
-                _ = try OutputFolder(path: out).publish(builder.files(for: report), wait: wait)
+                let summary = try OutputFolder(path: out).publish(builder.files(for: report), wait: wait)
+                if stats {
+                    Console.message("\(out): \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
+                }
             } catch {
                 Console.message("error: \(error.description)")
                 throw ExitCode(1)

@@ -114,7 +114,7 @@ import Testing
         #expect(Display.of(.tensor(try Tensor(rows: [[1, 2], [3, .nan]])), label: "M", digits: 1) == .table(TableLayout(
             headers: ["M", "0", "1"], rows: [["0", "1", "2"], ["1", "3", "NaN"]], numeric: [true, true, true])))
         #expect(Display.of(.tensor(try Tensor(rows: [[1, 2.5], [3, 4]])), label: "M", digits: 1) == .table(TableLayout(
-            headers: ["M", "0", "1"], rows: [["0", "1", "2.5"], ["1", "3", "4.0"]], numeric: [true, true, true])))
+            headers: ["M", "0", "1"], rows: [["0", "1.0", "2.5"], ["1", "3.0", "4.0"]], numeric: [true, true, true])))
         #expect(Display.of(.none, label: "", digits: 4) == nil)
         #expect(TableLayout(headers: ["step", "name"], rows: [["1", "a"], ["10", "bb"]], numeric: [true, false]).plainText()
             == "step  name\n----  ----\n   1  a\n  10  bb")

@@ -3,7 +3,7 @@ import Testing
 
 /// The worked-example note, rendered in both formats, against reviewed golden files.
 /// After an intended change, regenerate them with `DIARY_UPDATE_GOLDENS=1 swift test`
-/// and review the diff before committing it.
+/// (which fails, to make you look) and review the diff before committing it.
 @Suite struct GoldenTests {
     static let stem = "2026-11-26-batch-norm-worked-example"
 
@@ -19,11 +19,6 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
         let actual = try space.read("out/\(output)")
-        let goldenURL = CLI.packageRoot.appendingPathComponent("Tests/EndToEndTests/Golden/\(golden)")
-        if ProcessInfo.processInfo.environment["DIARY_UPDATE_GOLDENS"] == "1" {
-            try Data(actual.utf8).write(to: goldenURL)
-        }
-        let expected = try String(contentsOf: goldenURL, encoding: .utf8)
-        #expect(actual == expected, "differs from Golden/\(golden); see the test's comment")
+        try Golden.check(actual, against: CLI.packageRoot.appendingPathComponent("Tests/EndToEndTests/Golden/\(golden)"))
     }
 }

@@ -7,6 +7,11 @@ struct Builtin: Sendable {
         var name: String
         /// nil: the argument is required.
         var defaultValue: Value?
+
+        /// A parameter every call must give.
+        static func required(_ name: String) -> Parameter { Parameter(name: name, defaultValue: nil) }
+        /// A parameter that takes `value` when a call leaves it out.
+        static func optional(_ name: String, _ value: Value) -> Parameter { Parameter(name: name, defaultValue: value) }
     }
 
     var parameters: [Parameter]
@@ -22,9 +27,6 @@ struct Builtin: Sendable {
     }
 }
 
-/// `name` is required; `name ?? value` has a default.
-func required(_ name: String) -> Builtin.Parameter { .init(name: name, defaultValue: nil) }
-func optional(_ name: String, _ value: Value) -> Builtin.Parameter { .init(name: name, defaultValue: value) }
 
 /// The evaluated arguments of one call, bound to parameter names.
 struct CallArguments {

@@ -2,16 +2,16 @@ import Diagnostics
 import DiaryMath
 
 extension Builtins {
-    private static let chartOptions = [optional("title", .none), optional("xlabel", .none), optional("ylabel", .none), optional("label", .none)]
+    private static let chartOptions: [Builtin.Parameter] = [.optional("title", .none), .optional("xlabel", .none), .optional("ylabel", .none), .optional("label", .none)]
 
     static let charts: [String: Builtin] = [
-        "plot": Builtin([required("x"), optional("y", .none)] + chartOptions) { interpreter, args throws(Diagnostic) in
+        "plot": Builtin([.required("x"), .optional("y", .none)] + chartOptions) { interpreter, args throws(Diagnostic) in
             .chart(try pointChart(.line, args, &interpreter))
         },
-        "scatter": Builtin([required("x"), optional("y", .none)] + chartOptions) { interpreter, args throws(Diagnostic) in
+        "scatter": Builtin([.required("x"), .optional("y", .none)] + chartOptions) { interpreter, args throws(Diagnostic) in
             .chart(try pointChart(.scatter, args, &interpreter))
         },
-        "bar": Builtin([required("labels"), required("values")] + chartOptions) { interpreter, args throws(Diagnostic) in
+        "bar": Builtin([.required("labels"), .required("values")] + chartOptions) { interpreter, args throws(Diagnostic) in
             let categories: [String]
             switch args["labels"] {
             case .list(let items): categories = items.map { $0.inlineText(digits: 6) }
@@ -31,7 +31,7 @@ extension Builtins {
             try finish(&chart, args, &interpreter)
             return .chart(chart)
         },
-        "hist": Builtin([required("x"), optional("bins", .number(10))] + chartOptions) { interpreter, args throws(Diagnostic) in
+        "hist": Builtin([.required("x"), .optional("bins", .number(10))] + chartOptions) { interpreter, args throws(Diagnostic) in
             let values = try interpreter.tensor(args["x"], at: args.range(of: "x")).scalars
             let bins = try args.integer("bins", interpreter)
             guard (1...1000).contains(bins) else { throw .error("'bins' of hist must be from 1 to 1000, not \(bins)", at: args.range(of: "bins")) }

@@ -3,7 +3,7 @@ import DiaryMath
 
 extension Builtins {
     static let shapes: [String: Builtin] = [
-        "len": Builtin([required("x")]) { interpreter, args throws(Diagnostic) in
+        "len": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             switch args["x"] {
             case .string(let s): return .number(Double(s.count))
             case .list(let items): return .number(Double(items.count))
@@ -14,11 +14,11 @@ extension Builtins {
                 return .number(Double(first))
             }
         },
-        "shape": Builtin([required("x")]) { interpreter, args throws(Diagnostic) in
+        "shape": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             let x = try args.tensor("x", interpreter)
             return .tensor(Tensor(x.shape.map(Double.init)))
         },
-        "reshape": Builtin([required("x"), required("shape")]) { interpreter, args throws(Diagnostic) in
+        "reshape": Builtin([.required("x"), .required("shape")]) { interpreter, args throws(Diagnostic) in
             let x = try args.tensor("x", interpreter)
             var shape: [Int] = []
             // -1 is allowed here: one inferred length.
@@ -29,13 +29,13 @@ extension Builtins {
                 default: throw .error("'shape' of reshape must be a list of lengths", at: args.range(of: "shape"))
                 }
             }
-            return try result(try interpreter.math(args.range) { () throws(MathError) in try x.reshaped(shape) }, &interpreter, args)
+            return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try x.reshaped(shape) }, &interpreter, args)
         },
-        "transpose": Builtin([required("x")]) { interpreter, args throws(Diagnostic) in
+        "transpose": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             let x = try args.tensor("x", interpreter)
-            return try result(try interpreter.math(args.range) { () throws(MathError) in try x.transposed() }, &interpreter, args)
+            return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try x.transposed() }, &interpreter, args)
         },
-        "flatten": Builtin([required("x")]) { interpreter, args throws(Diagnostic) in
+        "flatten": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             try result(try args.tensor("x", interpreter).flattened(), &interpreter, args)
         },
     ]
@@ -43,21 +43,21 @@ extension Builtins {
     static let elementwise: [String: Builtin] = {
         var table: [String: Builtin] = [:]
         for function in ElementwiseFunction.allCases {
-            table[function.rawValue] = Builtin([required("x")]) { interpreter, args throws(Diagnostic) in
+            table[function.rawValue] = Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
                 try result(function.apply(try args.tensor("x", interpreter)), &interpreter, args)
             }
         }
-        table["round"] = Builtin([required("x"), optional("digits", .number(0))]) { interpreter, args throws(Diagnostic) in
+        table["round"] = Builtin([.required("x"), .optional("digits", .number(0))]) { interpreter, args throws(Diagnostic) in
             let digits = try args.integer("digits", interpreter)
             return try result(try args.tensor("x", interpreter).rounded(digits: digits), &interpreter, args)
         }
-        table["minimum"] = Builtin([required("a"), required("b")]) { interpreter, args throws(Diagnostic) in
+        table["minimum"] = Builtin([.required("a"), .required("b")]) { interpreter, args throws(Diagnostic) in
             let (a, b) = (try args.tensor("a", interpreter), try args.tensor("b", interpreter))
-            return try result(try interpreter.math(args.range) { () throws(MathError) in try Tensor.minimum(a, b) }, &interpreter, args)
+            return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try Tensor.minimum(a, b) }, &interpreter, args)
         }
-        table["maximum"] = Builtin([required("a"), required("b")]) { interpreter, args throws(Diagnostic) in
+        table["maximum"] = Builtin([.required("a"), .required("b")]) { interpreter, args throws(Diagnostic) in
             let (a, b) = (try args.tensor("a", interpreter), try args.tensor("b", interpreter))
-            return try result(try interpreter.math(args.range) { () throws(MathError) in try Tensor.maximum(a, b) }, &interpreter, args)
+            return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try Tensor.maximum(a, b) }, &interpreter, args)
         }
         return table
     }()
@@ -74,20 +74,20 @@ extension Builtins {
         ]
         var table: [String: Builtin] = [:]
         for (name, reduce) in plain {
-            table[name] = Builtin([required("x"), optional("axis", .none)]) { interpreter, args throws(Diagnostic) in
+            table[name] = Builtin([.required("x"), .optional("axis", .none)]) { interpreter, args throws(Diagnostic) in
                 let x = try args.tensor("x", interpreter)
                 let axis = try args.optionalInteger("axis", interpreter)
                 try interpreter.work(x.count, args.range)
-                return try result(try interpreter.math(args.range) { () throws(MathError) in try reduce(x, axis) }, &interpreter, args)
+                return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try reduce(x, axis) }, &interpreter, args)
             }
         }
         for (name, root) in [("var", false), ("std", true)] {
-            table[name] = Builtin([required("x"), optional("axis", .none), optional("ddof", .number(0))]) { interpreter, args throws(Diagnostic) in
+            table[name] = Builtin([.required("x"), .optional("axis", .none), .optional("ddof", .number(0))]) { interpreter, args throws(Diagnostic) in
                 let x = try args.tensor("x", interpreter)
                 let axis = try args.optionalInteger("axis", interpreter)
                 let ddof = try args.integer("ddof", interpreter)
                 try interpreter.work(2 * x.count, args.range)
-                let variance = try interpreter.math(args.range) { () throws(MathError) in
+                let variance = try interpreter.tensorOperation(at: args.range) { () throws(MathError) in
                     root ? try x.standardDeviation(axis: axis, ddof: ddof) : try x.variance(axis: axis, ddof: ddof)
                 }
                 return try result(variance, &interpreter, args)

@@ -98,7 +98,7 @@ struct Interpreter {
         switch value {
         case .tensor(let tensor):
             for index in 0..<tensor.shape[0] {
-                try body(&self, Value(try math(range) { () throws(MathError) in try tensor.indexed([.position(index)]) }))
+                try body(&self, Value(try tensorOperation(at: range) { () throws(MathError) in try tensor.indexed([.position(index)]) }))
             }
         case .list(let items):
             for item in items { try body(&self, item) }
@@ -194,7 +194,7 @@ struct Interpreter {
             }
         }
         guard tensors.allSatisfy({ $0.shape == tensors[0].shape }) else { return .list(values) }
-        let stacked = try math(range) { () throws(MathError) in try Tensor.stack(tensors) }
+        let stacked = try tensorOperation(at: range) { () throws(MathError) in try Tensor.stack(tensors) }
         try work(stacked.count, range)
         return Value(stacked)
     }
@@ -214,7 +214,7 @@ struct Interpreter {
     }
 
     /// Runs a DiaryMath operation, turning its error into a diagnostic at `range`.
-    func math<T>(_ range: Range<Int>, _ body: () throws(MathError) -> T) throws(Diagnostic) -> T {
+    func tensorOperation<T>(at range: Range<Int>, _ body: () throws(MathError) -> T) throws(Diagnostic) -> T {
         do {
             return try body()
         } catch {
@@ -229,7 +229,7 @@ struct Interpreter {
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .tensor(let t): return t
         case let .range(start, stop, step):
-            return try math(range) { () throws(MathError) in try Tensor.range(start: start, stop: stop, step: step) }
+            return try tensorOperation(at: range) { () throws(MathError) in try Tensor.range(start: start, stop: stop, step: step) }
         default:
             throw .error("expected a number or a tensor, found \(value.typeName)", at: range)
         }
@@ -262,7 +262,7 @@ struct Interpreter {
             case .subtract: return .number(x - y)
             case .multiply: return .number(x * y)
             case .divide: return .number(x / y)
-            case .power: return Value(try math(range) { () throws(MathError) in try Tensor.power(Tensor(x), Tensor(y)) })
+            case .power: return Value(try tensorOperation(at: range) { () throws(MathError) in try Tensor.power(Tensor(x), Tensor(y)) })
             case .matmul: throw .error("'@' needs tensors, not numbers", at: operatorRange, note: "use '*' for numbers")
             case .equal: return .bool(x == y)
             case .notEqual: return .bool(x != y)
@@ -294,7 +294,7 @@ struct Interpreter {
             throw .error("cannot apply '\(op.rawValue)' to \(left.typeName) and \(right.typeName)", at: operatorRange)
         }
         let a = try tensor(left, at: lhs.1), b = try tensor(right, at: rhs.1)
-        let result = try math(operatorRange) { () throws(MathError) in try function(a, b) }
+        let result = try tensorOperation(at: operatorRange) { () throws(MathError) in try function(a, b) }
         try work(result.count, range)
         if op.isComparison, result.isScalar, let value = result.scalarValue { return .bool(value != 0) }
         return Value(result)
@@ -353,7 +353,7 @@ struct Interpreter {
                     indices.append(.slice(start: bounds[0], stop: bounds[1], step: bounds[2]))
                 }
             }
-            let result = try math(range) { () throws(MathError) in try tensor.indexed(indices) }
+            let result = try tensorOperation(at: range) { () throws(MathError) in try tensor.indexed(indices) }
             try work(result.count, range)
             return Value(result)
         }

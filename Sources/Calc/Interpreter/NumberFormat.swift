@@ -7,19 +7,47 @@ import Darwin
 /// Decimal formatting of doubles without Foundation, exact to the printed digit
 /// (round half to even on the exact binary value, as `printf` does).
 public enum NumberFormat {
-    /// `x` with exactly `digits` decimals (`1.5000`); `NaN`, `inf`, `-inf` as such.
+    /// How a value reads in a table or in prose: `digits` decimals, unless they would
+    /// misrepresent it. A non-zero value smaller than 10^-digits (which would print as 0,
+    /// or with a first digit that is not its own) and a value of 10^16 or more (past the
+    /// integers a double holds exactly) print in scientific notation as NumPy writes it:
+    /// `1e-05`, `2.5e+20`. Tables keep trailing zeros so decimals line up; prose drops them.
+    public static func readable(_ x: Double, digits: Int, trailingZeros: Bool) -> String {
+        let digits = max(0, min(digits, 17))
+        if x != 0, x.isFinite, abs(x) < pow(10, -Double(digits)) || abs(x) >= 1e16 {
+            return scientific(x, digits: digits)
+        }
+        return trailingZeros ? fixed(x, digits: digits) : trimmed(x, digits: digits)
+    }
+
+    /// `x` in scientific notation with at most `digits` decimals in the mantissa, trailing
+    /// zeros removed, and a signed exponent of at least two digits (`1.5e-08`).
+    static func scientific(_ x: Double, digits: Int) -> String {
+        let text = printf(x, digits: digits, conversion: "e")
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var mantissa = text[..<e]
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        return String(mantissa + text[e...])
+    }
+
+    /// `x` with exactly `digits` decimals (`1.5000`), never in scientific notation (SVG
+    /// coordinates, chart ticks); `NaN`, `inf`, `-inf` as such.
     public static func fixed(_ x: Double, digits: Int) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         let digits = max(0, min(digits, 17))
         if let text = scaledInteger(x, digits: digits) { return text }
-        var text = Self.printf(x, digits: digits)
+        var text = Self.printf(x, digits: digits, conversion: "f")
         // "-0.0000" reads as a sign error in a table: print zero without a sign.
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
         return text
     }
 
-    /// At most `digits` decimals, trailing zeros (and a bare point) removed.
+    /// At most `digits` decimals, trailing zeros (and a bare point) removed; never in
+    /// scientific notation (CSS lengths).
     public static func trimmed(_ x: Double, digits: Int) -> String {
         var text = fixed(x, digits: digits)
         guard x.isFinite, text.contains(".") else { return text }
@@ -57,17 +85,12 @@ public enum NumberFormat {
         return text
     }
 
-    /// `printf("%.*f")` alone (tests compare the fast path against it).
-    public static func viaPrintf(_ x: Double, digits: Int) -> String {
-        var text = printf(x, digits: digits)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
-        return text
-    }
-
-    private static func printf(_ x: Double, digits: Int) -> String {
-        // snprintf rounds the exact binary value correctly; 400 bytes hold any double.
+    /// `printf("%.*f")` or `printf("%.*e")`: rounds the exact binary value correctly.
+    private static func printf(_ x: Double, digits: Int, conversion: Character) -> String {
+        // 400 bytes hold any double with up to 17 decimals.
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
-            let count = withVaList([Int32(digits), x]) { vsnprintf(buffer.baseAddress, 400, "%.*f", $0) }
+            let format = conversion == "e" ? "%.*e" : "%.*f"
+            let count = withVaList([Int32(digits), x]) { vsnprintf(buffer.baseAddress, 400, format, $0) }
             let bytes = UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(max(0, min(count, 399))))
             return String(decoding: bytes, as: UTF8.self)
         }

@@ -46,7 +46,7 @@ extension Value {
     /// trimmed (`1.25`, `1.6667`), vectors as `[1, 2.5, 3]`, strings as they are.
     public func inlineText(digits: Int) -> String {
         switch self {
-        case .number(let x): return NumberFormat.trimmed(x, digits: digits)
+        case .number(let x): return NumberFormat.readable(x, digits: digits, trailingZeros: false)
         case .string(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .tensor(let t): return Self.nested(t, digits: digits)
@@ -54,20 +54,28 @@ extension Value {
         case .table(let table): return "table(\(table.columns.joined(separator: ", ")); \(table.rows.count) rows)"
         case .chart(let chart): return chart.summary
         case .range(let start, let stop, let step):
-            let parts = [start, stop, step].map { NumberFormat.trimmed($0, digits: digits) }
+            let parts = [start, stop, step].map { NumberFormat.readable($0, digits: digits, trailingZeros: false) }
             return "range(\(parts.joined(separator: ", ")))"
         case .none: return "None"
         }
     }
 
+    /// A tensor of more elements than this is summarised in prose, as NumPy prints it:
+    /// the first and last three items of every axis around `…`.
+    public static let summaryThreshold = 1000
+
     private static func nested(_ t: Tensor, digits: Int) -> String {
-        let values = t.scalars
         let shape = t.shape
-        func render(_ offset: Int, _ axis: Int, _ stride: Int) -> String {
-            if axis == shape.count { return NumberFormat.trimmed(values[offset], digits: digits) }
-            let inner = stride / max(shape[axis], 1)
-            return "[" + (0..<shape[axis]).map { render(offset + $0 * inner, axis + 1, inner) }.joined(separator: ", ") + "]"
+        let summarise = t.count > summaryThreshold
+        return t.withUnsafeBufferPointer { values in
+            func render(_ offset: Int, _ axis: Int, _ stride: Int) -> String {
+                if axis == shape.count { return NumberFormat.readable(values[offset], digits: digits, trailingZeros: false) }
+                let length = shape[axis]
+                let inner = stride / max(length, 1)
+                let positions: [Int?] = summarise && length > 6 ? [0, 1, 2, nil, length - 3, length - 2, length - 1] : Array(0..<length)
+                return "[" + positions.map { $0.map { render(offset + $0 * inner, axis + 1, inner) } ?? "…" }.joined(separator: ", ") + "]"
+            }
+            return render(0, 0, t.count)
         }
-        return render(0, 0, values.count)
     }
 }

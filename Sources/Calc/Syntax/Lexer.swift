@@ -11,7 +11,7 @@ public struct Lexer {
         bytes = Array(source.utf8)
     }
 
-    /// Every token, comments included (for highlighting), ending with `.end`.
+    /// Every token, ending with `.end`; comments only with `keepComments` (for highlighting).
     public static func tokens(_ source: String, keepComments: Bool = false) throws(Diagnostic) -> [Token] {
         var lexer = Lexer(source)
         var tokens: [Token] = []

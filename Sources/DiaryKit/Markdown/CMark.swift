@@ -18,8 +18,6 @@ enum CMark {
     /// finishing such a parser (its inline pass) happens under this lock; feeding it
     /// (the block pass) does not touch that table.
     static let inlineExtensionLock = NSLock()
-
-    static var version: String { String(cString: cmark_version_string()) }
 }
 
 /// Options of a parse; raw values are cmark-gfm's `CMARK_OPT_*` bits.

@@ -11,7 +11,7 @@ final class MathCache: Sendable {
 
     init() {}
 
-    /// How many formulas are kept.
+    /// How many formulas are kept (at most ``capacity``).
     var count: Int { entries.withLock { $0.count } }
 
     /// The MathML of a formula, or the first construct that cannot be rendered.

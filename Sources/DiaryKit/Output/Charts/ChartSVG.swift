@@ -45,10 +45,10 @@ struct ChartSVG {
 
         // Grid and y ticks.
         out += "<g class=\"grid\" stroke-width=\"1\">\n"
-        for tick in yScale.ticks { out += "<line x1=\"\(plot.left.f)\" y1=\"\(y(tick).f)\" x2=\"\(plot.right.f)\" y2=\"\(y(tick).f)\"/>\n" }
+        for tick in yScale.ticks { out += "<line x1=\"\(plot.left.svgNumber)\" y1=\"\(y(tick).svgNumber)\" x2=\"\(plot.right.svgNumber)\" y2=\"\(y(tick).svgNumber)\"/>\n" }
         out += "</g>\n<g fill=\"currentColor\" text-anchor=\"end\">\n"
         for tick in yScale.ticks {
-            out += "<text x=\"\((plot.left - 8).f)\" y=\"\((y(tick) + 4).f)\">\(Self.escape(yScale.label(tick)))</text>\n"
+            out += "<text x=\"\((plot.left - 8).svgNumber)\" y=\"\((y(tick) + 4).svgNumber)\">\(Self.escape(yScale.label(tick)))</text>\n"
         }
         out += "</g>\n"
 
@@ -60,20 +60,20 @@ struct ChartSVG {
             let band = (plot.right - plot.left) / Double(max(chart.categories.count, 1))
             xPosition = { plot.left + band * ($0 + 0.5) }
             for (index, category) in chart.categories.enumerated() {
-                out += "<text x=\"\(xPosition(Double(index)).f)\" y=\"\((plot.bottom + 18).f)\">\(Self.escape(category))</text>\n"
+                out += "<text x=\"\(xPosition(Double(index)).svgNumber)\" y=\"\((plot.bottom + 18).svgNumber)\">\(Self.escape(category))</text>\n"
             }
         case .line, .scatter, .histogram:
             let xs = (chart.kind == .histogram ? chart.edges : chart.series.flatMap(\.x)).filter(\.isFinite)
             let xScale = NiceScale(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, maxTicks: 7)
             xPosition = { xScale.position($0, from: plot.left, to: plot.right) }
             for tick in xScale.ticks {
-                out += "<text x=\"\(xPosition(tick).f)\" y=\"\((plot.bottom + 18).f)\">\(Self.escape(xScale.label(tick)))</text>\n"
+                out += "<text x=\"\(xPosition(tick).svgNumber)\" y=\"\((plot.bottom + 18).svgNumber)\">\(Self.escape(xScale.label(tick)))</text>\n"
             }
         }
         out += "</g>\n"
         out += "<g stroke=\"currentColor\" stroke-width=\"1\">\n"
-        out += "<line x1=\"\(plot.left.f)\" y1=\"\(plot.bottom.f)\" x2=\"\(plot.right.f)\" y2=\"\(plot.bottom.f)\"/>\n"
-        out += "<line x1=\"\(plot.left.f)\" y1=\"\(plot.top.f)\" x2=\"\(plot.left.f)\" y2=\"\(plot.bottom.f)\"/>\n"
+        out += "<line x1=\"\(plot.left.svgNumber)\" y1=\"\(plot.bottom.svgNumber)\" x2=\"\(plot.right.svgNumber)\" y2=\"\(plot.bottom.svgNumber)\"/>\n"
+        out += "<line x1=\"\(plot.left.svgNumber)\" y1=\"\(plot.top.svgNumber)\" x2=\"\(plot.left.svgNumber)\" y2=\"\(plot.bottom.svgNumber)\"/>\n"
         out += "</g>\n"
 
         // The data.
@@ -90,17 +90,17 @@ struct ChartSVG {
                     segment = []
                 }
                 for (px, py) in zip(series.x, series.y) {
-                    if px.isFinite, py.isFinite { segment.append("\(xPosition(px).f),\(y(py).f)") } else { flush() }
+                    if px.isFinite, py.isFinite { segment.append("\(xPosition(px).svgNumber),\(y(py).svgNumber)") } else { flush() }
                 }
                 flush()
                 if series.x.count <= 40 {
                     for (px, py) in zip(series.x, series.y) where px.isFinite && py.isFinite {
-                        out += "<circle cx=\"\(xPosition(px).f)\" cy=\"\(y(py).f)\" r=\"3\" fill=\"\(color)\"/>\n"
+                        out += "<circle cx=\"\(xPosition(px).svgNumber)\" cy=\"\(y(py).svgNumber)\" r=\"3\" fill=\"\(color)\"/>\n"
                     }
                 }
             case .scatter:
                 for (px, py) in zip(series.x, series.y) where px.isFinite && py.isFinite {
-                    out += "<circle cx=\"\(xPosition(px).f)\" cy=\"\(y(py).f)\" r=\"3.5\" fill=\"\(color)\" fill-opacity=\"0.8\"/>\n"
+                    out += "<circle cx=\"\(xPosition(px).svgNumber)\" cy=\"\(y(py).svgNumber)\" r=\"3.5\" fill=\"\(color)\" fill-opacity=\"0.8\"/>\n"
                 }
             case .bar:
                 let band = (plot.right - plot.left) / Double(max(chart.categories.count, 1))
@@ -108,13 +108,13 @@ struct ChartSVG {
                 for (category, value) in series.y.enumerated() {
                     let x = plot.left + band * Double(category) + band * 0.15 + barWidth * Double(index)
                     let (top, bottom) = (min(y(value), y(0)), max(y(value), y(0)))
-                    out += "<rect x=\"\(x.f)\" y=\"\(top.f)\" width=\"\(barWidth.f)\" height=\"\((bottom - top).f)\" fill=\"\(color)\"/>\n"
+                    out += "<rect x=\"\(x.svgNumber)\" y=\"\(top.svgNumber)\" width=\"\(barWidth.svgNumber)\" height=\"\((bottom - top).svgNumber)\" fill=\"\(color)\"/>\n"
                 }
             case .histogram:
                 for (bin, count) in series.y.enumerated() {
                     let (x0, x1) = (xPosition(chart.edges[bin]), xPosition(chart.edges[bin + 1]))
                     let top = y(count)
-                    out += "<rect x=\"\((x0 + 0.5).f)\" y=\"\(top.f)\" width=\"\(max(0, x1 - x0 - 1).f)\" height=\"\((y(0) - top).f)\" fill=\"\(color)\"/>\n"
+                    out += "<rect x=\"\((x0 + 0.5).svgNumber)\" y=\"\(top.svgNumber)\" width=\"\(max(0, x1 - x0 - 1).svgNumber)\" height=\"\((y(0) - top).svgNumber)\" fill=\"\(color)\"/>\n"
                 }
             }
         }
@@ -122,13 +122,13 @@ struct ChartSVG {
         // Title, axis labels, legend.
         out += "<g fill=\"currentColor\" text-anchor=\"middle\">\n"
         if let title = chart.title {
-            out += "<text x=\"\(((plot.left + plot.right) / 2).f)\" y=\"24\" font-size=\"15\" font-weight=\"600\">\(Self.escape(title))</text>\n"
+            out += "<text x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"24\" font-size=\"15\" font-weight=\"600\">\(Self.escape(title))</text>\n"
         }
         if let label = chart.xLabel {
-            out += "<text x=\"\(((plot.left + plot.right) / 2).f)\" y=\"\((Self.height - 12).f)\">\(Self.escape(label))</text>\n"
+            out += "<text x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"\((Self.height - 12).svgNumber)\">\(Self.escape(label))</text>\n"
         }
         if let label = chart.yLabel {
-            let center = ((plot.top + plot.bottom) / 2).f
+            let center = ((plot.top + plot.bottom) / 2).svgNumber
             out += "<text x=\"18\" y=\"\(center)\" transform=\"rotate(-90 18 \(center))\">\(Self.escape(label))</text>\n"
         }
         out += "</g>\n"
@@ -140,8 +140,8 @@ struct ChartSVG {
             for entry in named {
                 let color = Self.palette[entry.offset % Self.palette.count]
                 let name = entry.element.name ?? ""
-                out += "<rect x=\"\(x.f)\" y=\"\((rowY - 9).f)\" width=\"14\" height=\"10\" fill=\"\(color)\"/>\n"
-                out += "<text x=\"\((x + 19).f)\" y=\"\(rowY.f)\">\(Self.escape(name))</text>\n"
+                out += "<rect x=\"\(x.svgNumber)\" y=\"\((rowY - 9).svgNumber)\" width=\"14\" height=\"10\" fill=\"\(color)\"/>\n"
+                out += "<text x=\"\((x + 19).svgNumber)\" y=\"\(rowY.svgNumber)\">\(Self.escape(name))</text>\n"
                 x += 19 + 7 * Double(name.count) + 18
             }
             out += "</g>\n"
@@ -154,6 +154,6 @@ struct ChartSVG {
 
 private extension Double {
     /// Two decimals, `-0.00` as `0.00`: the same bytes on every platform.
-    var f: String { NumberFormat.fixed(self, digits: 2) }
+    var svgNumber: String { NumberFormat.fixed(self, digits: 2) }
     var formatted0: String { NumberFormat.fixed(self, digits: 0) }
 }

@@ -13,14 +13,8 @@ public struct StandaloneEvaluator: Sendable {
         let file = SourceFile(path: "<eval>", text: source)
         let digits = context.config.digits
         session.digits = digits
-        // A single expression prints like an inline value: 465, 1.25, [1, 2.5, 3].
-        if (try? Parser.parseExpression(source)) != nil {
-            switch session.evaluate(expression: source) {
-            case .success(.table(let table)): return .success(TableLayout(table, digits: digits).plainText())
-            case .success(let value): return .success(value.inlineText(digits: digits))
-            case .failure(let error): return .failure(FileDiagnostics(file, [error]))
-            }
-        }
+        // Every displayed value prints: a single expression like an inline value (465,
+        // 1.25, [1, 2.5, 3]), a table as a text table; `print`, `show` and `row` as in a cell.
         let run = session.run(cell: source)
         if let error = run.error { return .failure(FileDiagnostics(file, [error])) }
         var parts: [String] = []
