@@ -23,8 +23,8 @@ extension Tensor {
         try elementwise(lhs, rhs, operation: "/") { $0 / $1 }
     }
 
-    public static prefix func - (operand: consuming Tensor) -> Tensor {
-        operand.map { -$0 }
+    public static prefix func - (operand: consuming Tensor) throws(MathError) -> Tensor {
+        try operand.map { -$0 }
     }
 
     /// `lhs ^ rhs` element-wise, as C's `pow` (so `(-8) ^ (1/3)` is NaN, as in NumPy).
@@ -32,7 +32,7 @@ extension Tensor {
         if let exponent = rhs.scalarValue, rhs.rank <= lhs.rank {
             // Common exponents without a libm call; exact for squares.
             switch exponent {
-            case 2: return lhs.map { $0 * $0 }
+            case 2: return try lhs.map { $0 * $0 }
             case 1: return lhs
             default: break
             }
@@ -66,12 +66,15 @@ extension Tensor {
         }
     }
 
-    /// `f` applied to every element; reuses the storage when nothing else refers to it.
+    /// `f` applied to every element; reuses the storage when nothing else refers to it
+    /// (and keeps `self` alive while reading it: see ``elementwise(_:_:operation:_:)``).
     @inline(__always)
-    public consuming func map(_ transform: (Double) -> Double) -> Tensor {
-        let output = isUniquelyReferenced() ? storage : TensorStorage(uninitializedCount: count)
-        let input = storage.pointer, out = output.pointer
-        for i in 0..<count { out[i] = transform(input[i]) }
+    public consuming func map(_ transform: (Double) -> Double) throws(MathError) -> Tensor {
+        let output = isUniquelyReferenced() ? storage : try TensorStorage(uninitializedCount: count)
+        withExtendedLifetime(self) {
+            let input = storage.pointer, out = output.pointer
+            for i in 0..<count { out[i] = transform(input[i]) }
+        }
         return Tensor(shape: shape, storage: output)
     }
 }
@@ -80,18 +83,18 @@ extension Tensor {
 public enum ElementwiseFunction: String, Sendable, CaseIterable {
     case sqrt, exp, log, abs, tanh, sigmoid, relu, floor, ceil
 
-    public func apply(_ x: consuming Tensor) -> Tensor {
+    public func apply(_ x: consuming Tensor) throws(MathError) -> Tensor {
         switch self {
-        case .sqrt: return x.map { $0.squareRoot() }
-        case .exp: return x.map { libmExp($0) }
-        case .log: return x.map { libmLog($0) }
-        case .abs: return x.map { Swift.abs($0) }
-        case .tanh: return x.map { libmTanh($0) }
+        case .sqrt: return try x.map { $0.squareRoot() }
+        case .exp: return try x.map { libmExp($0) }
+        case .log: return try x.map { libmLog($0) }
+        case .abs: return try x.map { Swift.abs($0) }
+        case .tanh: return try x.map { libmTanh($0) }
         // 1 / (1 + e^-x) overflows gracefully: e^-x = inf gives 0.
-        case .sigmoid: return x.map { $0 >= 0 ? 1 / (1 + libmExp(-$0)) : libmExp($0) / (1 + libmExp($0)) }
-        case .relu: return x.map { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
-        case .floor: return x.map { $0.rounded(.down) }
-        case .ceil: return x.map { $0.rounded(.up) }
+        case .sigmoid: return try x.map { $0 >= 0 ? 1 / (1 + libmExp(-$0)) : libmExp($0) / (1 + libmExp($0)) }
+        case .relu: return try x.map { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
+        case .floor: return try x.map { $0.rounded(.down) }
+        case .ceil: return try x.map { $0.rounded(.up) }
         }
     }
 }
@@ -99,12 +102,16 @@ public enum ElementwiseFunction: String, Sendable, CaseIterable {
 extension Tensor {
     /// Rounds to `digits` decimals with NumPy's algorithm: scale, round half to even,
     /// unscale (so `round(2.5) = 2` and `round(0.125, 2) = 0.12`).
-    public consuming func rounded(digits: Int = 0) -> Tensor {
+    public consuming func rounded(digits: Int = 0) throws(MathError) -> Tensor {
+        // Past 10^±308 the scale is no longer a double: rounding there keeps every value,
+        // or rounds every value to 0, as NumPy does.
+        if digits > 308 { return self }
+        if digits < -308 { return try map { $0.isFinite ? 0 * $0 : $0 } }
         let scale = pow(10, Double(Swift.abs(digits)))
         if digits >= 0 {
-            return map { ($0 * scale).rounded(.toNearestOrEven) / scale }
+            return try map { ($0 * scale).rounded(.toNearestOrEven) / scale }
         }
-        return map { ($0 / scale).rounded(.toNearestOrEven) * scale }
+        return try map { ($0 / scale).rounded(.toNearestOrEven) * scale }
     }
 }
 

@@ -14,7 +14,7 @@ public struct BatchStatistics: Sendable, Equatable {
             throw .invalidArgument("the unbiased variance needs at least 2 values per feature, got \(count)")
         }
         let factor = Double(count) / Double(count - 1)
-        return variance.map { $0 * factor }
+        return try variance.map { $0 * factor }
     }
 }
 
@@ -27,6 +27,9 @@ public struct BatchStatistics: Sendable, Equatable {
 /// gives variance 0 and `y = beta`, without an error, as in Keras (PyTorch refuses it).
 public enum BatchNorm {
     public static func statistics(of x: Tensor, featureAxis: Int = 1) throws(MathError) -> BatchStatistics {
+        guard x.rank >= 1 else {
+            throw .invalidArgument("batch statistics need a batch (a tensor of at least one axis), not a single number")
+        }
         let layout = try FeatureLayout(shape: x.shape, featureAxis: featureAxis)
         let (outer, features, inner) = (layout.outer, layout.features, layout.inner)
         let n = outer * inner
@@ -96,7 +99,7 @@ public enum BatchNorm {
            [mean, variance, gamma, beta].allSatisfy({ $0.count == 1 || ($0.rank == 1 && $0.count == layout.features) }) {
             return try transform(z, mean: mean, variance: variance, gamma: gamma, beta: beta, eps: eps, featureAxis: featureAxis)
         }
-        let scale = try gamma / (variance + Tensor(eps)).map { $0.squareRoot() }
+        let scale = try gamma / (try variance + Tensor(eps)).map { $0.squareRoot() }
         return try (z - mean) * scale + beta
     }
 
@@ -119,7 +122,7 @@ public enum BatchNorm {
         let scale = (0..<features).map { g[$0] / (v[$0] + eps).squareRoot() }
         let (outer, inner) = (layout.outer, layout.inner)
         let p = x.storage.pointer
-        return Tensor(shape: x.shape) { out in
+        return try Tensor(shape: x.shape) { out in
             guard let o = out.baseAddress else { return }
             m.withUnsafeBufferPointer { m in
                 scale.withUnsafeBufferPointer { s in

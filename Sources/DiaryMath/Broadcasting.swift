@@ -25,12 +25,15 @@ extension Tensor {
 
     /// Applies `op` element-wise with broadcasting. The result reuses the storage of an
     /// operand that has the result's shape and nothing else refers to.
+    ///
+    /// The operands are `consuming`, so under -O they may be released after their last
+    /// formal use (swiftlang/swift#65379); the loops read their storage through raw
+    /// pointers, so both are kept alive explicitly until the loops are done.
     @inline(__always)
     static func elementwise(_ lhs: consuming Tensor, _ rhs: consuming Tensor, operation: String,
                             _ op: (Double, Double) -> Double) throws(MathError) -> Tensor {
         let shape = lhs.shape == rhs.shape ? lhs.shape : try broadcastShape(lhs.shape, rhs.shape, operation: operation)
-        _ = try elementCount(of: shape)
-        let count = shape.reduce(1, *)
+        let count = try elementCount(of: shape)
         // The output buffer: an operand's own when possible.
         let output: TensorStorage
         if lhs.shape == shape, lhs.isUniquelyReferenced() {
@@ -38,20 +41,22 @@ extension Tensor {
         } else if rhs.shape == shape, rhs.isUniquelyReferenced() {
             output = rhs.storage
         } else {
-            output = TensorStorage(uninitializedCount: count)
+            output = try TensorStorage(uninitializedCount: count)
         }
-        let a = lhs.storage.pointer, b = rhs.storage.pointer, out = output.pointer
-        if lhs.count == count, rhs.count == count {
-            for i in 0..<count { out[i] = op(a[i], b[i]) }
-        } else if rhs.count == 1, lhs.count == count {
-            let y = b[0]
-            for i in 0..<count { out[i] = op(a[i], y) }
-        } else if lhs.count == 1, rhs.count == count {
-            let x = a[0]
-            for i in 0..<count { out[i] = op(x, b[i]) }
-        } else if count > 0 {
-            broadcastLoop(a, broadcastStrides(lhs.shape, to: shape), b, broadcastStrides(rhs.shape, to: shape),
-                          out, shape, op)
+        withExtendedLifetime((lhs, rhs)) {
+            let a = lhs.storage.pointer, b = rhs.storage.pointer, out = output.pointer
+            if lhs.count == count, rhs.count == count {
+                for i in 0..<count { out[i] = op(a[i], b[i]) }
+            } else if rhs.count == 1, lhs.count == count {
+                let y = b[0]
+                for i in 0..<count { out[i] = op(a[i], y) }
+            } else if lhs.count == 1, rhs.count == count {
+                let x = a[0]
+                for i in 0..<count { out[i] = op(x, b[i]) }
+            } else if count > 0 {
+                broadcastLoop(a, broadcastStrides(lhs.shape, to: shape), b, broadcastStrides(rhs.shape, to: shape),
+                              out, shape, op)
+            }
         }
         return Tensor(shape: shape, storage: output)
     }

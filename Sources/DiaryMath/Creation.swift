@@ -2,20 +2,31 @@
 extension Tensor {
     public static func full(_ shape: [Int], _ value: Double) throws(MathError) -> Tensor {
         let count = try elementCount(of: shape)
-        return Tensor(shape: shape) { $0.baseAddress?.initialize(repeating: value, count: count) }
+        return try Tensor(shape: shape) { $0.baseAddress?.initialize(repeating: value, count: count) }
     }
 
     public static func zeros(_ shape: [Int]) throws(MathError) -> Tensor { try full(shape, 0) }
     public static func ones(_ shape: [Int]) throws(MathError) -> Tensor { try full(shape, 1) }
 
+    /// How many values `range(start, stop, step)` holds: `⌈(stop − start) / step⌉`, at
+    /// least 0, possibly more than any tensor holds (or infinite, for bounds near the
+    /// largest doubles).
+    public static func rangeLength(start: Double, stop: Double, step: Double) -> Double {
+        let length = ((stop - start) / step).rounded(.up)
+        return length > 0 ? length : 0
+    }
+
     /// `start, start + step, ...` up to but excluding `stop`, as NumPy's `arange`.
     public static func range(start: Double = 0, stop: Double, step: Double = 1) throws(MathError) -> Tensor {
         guard step != 0, step.isFinite else { throw .invalidArgument("range step must be a finite non-zero number") }
         guard start.isFinite, stop.isFinite else { throw .invalidArgument("range bounds must be finite") }
-        let length = ((stop - start) / step).rounded(.up)
-        guard length <= Double(maxElements) else { throw .tooManyElements(shape: [Int(Swift.min(length, 1e18))]) }
-        let count = Swift.max(0, Int(length))
-        return Tensor(shape: [count]) { out in
+        let length = rangeLength(start: start, stop: stop, step: step)
+        guard length <= Double(maxElements) else {
+            throw .invalidArgument("this range holds \(length < 1e15 ? String(Int(length)) : "\(length)") values, more than the \(maxElements) a tensor may hold")
+        }
+        // Checked above: a whole number from 0 to maxElements converts exactly.
+        let count = Int(length)
+        return try Tensor(shape: [count]) { out in
             for i in 0..<count { out[i] = start + Double(i) * step }
         }
     }
@@ -25,7 +36,7 @@ extension Tensor {
         guard count >= 0 else { throw .invalidArgument("linspace needs a count of at least 0, not \(count)") }
         _ = try elementCount(of: [count])
         let step = count > 1 ? (stop - start) / Double(count - 1) : 0
-        return Tensor(shape: [count]) { out in
+        return try Tensor(shape: [count]) { out in
             for i in 0..<count { out[i] = start + Double(i) * step }
             if count > 1 { out[count - 1] = stop }
         }

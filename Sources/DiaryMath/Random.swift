@@ -84,7 +84,7 @@ extension Tensor {
     public static func rand(_ shape: [Int], seed: UInt64 = 0) throws(MathError) -> Tensor {
         let count = try elementCount(of: shape)
         var generator = Xoshiro256StarStar(seed: seed)
-        return Tensor(shape: shape) { out in
+        return try Tensor(shape: shape) { out in
             for i in 0..<count { out[i] = generator.nextUniform() }
         }
     }
@@ -93,7 +93,7 @@ extension Tensor {
     public static func randn(_ shape: [Int], seed: UInt64 = 0) throws(MathError) -> Tensor {
         let count = try elementCount(of: shape)
         var generator = Xoshiro256StarStar(seed: seed)
-        return Tensor(shape: shape) { out in
+        return try Tensor(shape: shape) { out in
             var i = 0
             while i < count {
                 let (a, b) = generator.nextNormalPair()

@@ -18,7 +18,7 @@ extension Tensor {
         let a = try Tensor.normalize(axis: axis, rank: rank)
         let (outer, n, inner) = layout(around: a)
         let p = storage.pointer
-        return Tensor(shape: reducedShape(a)) { out in
+        return try Tensor(shape: reducedShape(a)) { out in
             guard let o = out.baseAddress else { return }
             for k in 0..<outer {
                 if inner == 1 {
@@ -54,7 +54,7 @@ extension Tensor {
         }
         let a = try Tensor.normalize(axis: axis, rank: rank)
         let (outer, _, inner) = layout(around: a)
-        return Tensor(shape: means.shape) { out in
+        return try Tensor(shape: means.shape) { out in
             guard let o = out.baseAddress else { return }
             if inner == 1 {
                 for k in 0..<outer {
@@ -108,7 +108,7 @@ extension Tensor {
         let (outer, n, inner) = a.map { layout(around: $0) } ?? (1, count, 1)
         guard n > 0 else { throw .invalidArgument("\(name) of an empty sequence") }
         let p = storage.pointer
-        return Tensor(shape: a.map { reducedShape($0) } ?? []) { out in
+        return try Tensor(shape: a.map { reducedShape($0) } ?? []) { out in
             for k in 0..<outer {
                 for j in 0..<inner {
                     let base = p + k * n * inner + j

@@ -86,9 +86,10 @@ public func exponentiallyWeightedAverage(_ series: Tensor, beta: Double = 0.9, b
     guard (0...1).contains(beta) else { throw .invalidArgument("beta must be between 0 and 1, got \(beta)") }
     guard series.rank >= 1 else { throw .invalidArgument("ewa needs a series (at least 1-d), not a scalar") }
     let steps = series.shape[0]
+    guard steps > 0 else { throw .invalidArgument("ewa needs at least one value in the series") }
     let width = steps == 0 ? 0 : series.count / steps
     let p = series.storage.pointer
-    return Tensor(shape: series.shape) { out in
+    return try Tensor(shape: series.shape) { out in
         var v = [Double](repeating: 0, count: width)
         var betaPower = 1.0
         for t in 0..<steps {

@@ -2,14 +2,20 @@
 extension Tensor {
     /// The same elements in a new shape; one length may be -1 and is inferred.
     public func reshaped(_ newShape: [Int]) throws(MathError) -> Tensor {
+        guard newShape.count <= Tensor.maxRank else { throw .tooManyAxes(newShape.count) }
         var shape = newShape
         let unknown = shape.indices.filter { shape[$0] == -1 }
         guard unknown.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
             throw .invalidArgument("a shape can have one inferred length (-1) and no other negative one")
         }
         if let axis = unknown.first {
-            let known = shape.enumerated().filter { $0.offset != axis }.reduce(1) { $0 * $1.element }
-            guard known > 0, count % known == 0 else {
+            // The product of the given lengths, stopping once it passes the element count.
+            var known = 1
+            for (index, length) in shape.enumerated() where index != axis {
+                let (product, overflow) = known.multipliedReportingOverflow(by: length)
+                known = overflow ? Int.max : product
+            }
+            guard known > 0, known <= count, count % known == 0 else {
                 throw .invalidArgument("cannot reshape \(count) elements into shape \(Tensor.describe(shape: newShape))")
             }
             shape[axis] = count / known
@@ -37,7 +43,7 @@ extension Tensor {
         let sourceStrides = strides
         let source = storage.pointer
         let axes = self.rank
-        return Tensor(shape: newShape) { out in
+        return try Tensor(shape: newShape) { out in
             guard !out.isEmpty else { return }
             if axes == 2 {
                 let rows = newShape[0], columns = newShape[1]
@@ -46,16 +52,22 @@ extension Tensor {
                 }
                 return
             }
+            // The output's last axis is a tight loop with one source stride; an odometer
+            // walks the other axes (no per-element work over all the axes).
+            let strides = order.map { sourceStrides[$0] }
+            let inner = newShape[axes - 1], innerStride = strides[axes - 1]
             var counters = [Int](repeating: 0, count: axes)
             var offset = 0
-            for flat in 0..<out.count {
-                out[flat] = source[offset]
-                var axis = axes - 1
+            var o = 0
+            while o < out.count {
+                for i in 0..<inner { out[o + i] = source[offset + i * innerStride] }
+                o += inner
+                var axis = axes - 2
                 while axis >= 0 {
                     counters[axis] += 1
-                    offset += sourceStrides[order[axis]]
+                    offset += strides[axis]
                     if counters[axis] < newShape[axis] { break }
-                    offset -= sourceStrides[order[axis]] * newShape[axis]
+                    offset -= strides[axis] * newShape[axis]
                     counters[axis] = 0
                     axis -= 1
                 }
@@ -74,7 +86,7 @@ extension Tensor {
         shape.insert(tensors.count, at: a)
         _ = try elementCount(of: shape)
         let (outer, _, inner) = (shape[..<a].reduce(1, *), tensors.count, first.shape[a...].reduce(1, *))
-        return Tensor(shape: shape) { out in
+        return try Tensor(shape: shape) { out in
             guard let o = out.baseAddress else { return }
             for k in 0..<outer {
                 for (t, tensor) in tensors.enumerated() {

@@ -6,6 +6,8 @@
 public struct Tensor: Sendable {
     /// The most elements any tensor may have; creating more is an error, not an allocation.
     public static let maxElements = 100_000_000
+    /// The most axes a tensor may have (NumPy allows 64; a diary needs a handful).
+    public static let maxRank = 32
 
     public let shape: [Int]
     var storage: TensorStorage
@@ -16,9 +18,10 @@ public struct Tensor: Sendable {
         self.storage = storage
     }
 
-    /// A tensor of `shape` whose elements `initialize` writes, all of them.
-    init(shape: [Int], uninitialized initialize: (UnsafeMutableBufferPointer<Double>) -> Void) {
-        let storage = TensorStorage(uninitializedCount: shape.reduce(1, *))
+    /// A tensor of `shape` whose elements `initialize` writes, all of them. The shape is
+    /// checked here, before any memory is asked for.
+    init(shape: [Int], uninitialized initialize: (UnsafeMutableBufferPointer<Double>) -> Void) throws(MathError) {
+        let storage = try TensorStorage(uninitializedCount: try Tensor.elementCount(of: shape))
         initialize(storage.buffer)
         self.init(shape: shape, storage: storage)
     }
@@ -29,19 +32,20 @@ public struct Tensor: Sendable {
         guard count == scalars.count else {
             throw .invalidArgument("\(scalars.count) values cannot fill shape \(Tensor.describe(shape: shape))")
         }
-        self.init(shape: shape) { buffer in
+        try self.init(shape: shape) { buffer in
             _ = buffer.initialize(from: scalars)
         }
     }
 
-    /// A 0-d tensor.
+    /// A 0-d tensor. One number is not charged to a memory budget (numbers outside
+    /// tensors are not either), so only a system without eight bytes to spare refuses it.
     public init(_ scalar: Double) {
-        self.init(shape: []) { $0[0] = scalar }
+        self.init(shape: [], storage: TensorStorage(scalar: scalar))
     }
 
-    /// A 1-d tensor.
-    public init(_ vector: [Double]) {
-        self.init(shape: [vector.count]) { buffer in _ = buffer.initialize(from: vector) }
+    /// A 1-d tensor of values that already exist in memory.
+    public init(_ vector: [Double]) throws(MathError) {
+        try self.init(shape: [vector.count]) { buffer in _ = buffer.initialize(from: vector) }
     }
 
     /// A 2-d tensor from rows of equal length.
@@ -96,18 +100,28 @@ extension Tensor: CustomStringConvertible {
 }
 
 extension Tensor {
-    /// The element count of a shape, checked against ``maxElements`` without overflow.
+    /// The element count of a shape, checked against ``maxRank`` and ``maxElements``
+    /// without overflow. A shape with a zero length holds nothing, whatever the others.
     public static func elementCount(of shape: [Int]) throws(MathError) -> Int {
+        guard shape.count <= maxRank else { throw .tooManyAxes(shape.count) }
+        for length in shape where length < 0 {
+            throw .invalidArgument("a shape cannot have a negative length (\(length))")
+        }
+        if shape.contains(0) { return 0 }
         var count = 1
         for length in shape {
-            guard length >= 0 else { throw .invalidArgument("a shape cannot have a negative length (\(length))") }
             let (product, overflow) = count.multipliedReportingOverflow(by: length)
-            guard !overflow, product <= maxElements else {
-                throw .tooManyElements(shape: shape)
-            }
+            guard !overflow, product <= maxElements else { throw .tooManyElements(shape: shape) }
             count = product
         }
         return count
+    }
+
+    /// The element count of a shape in words, exact or in scientific notation when it
+    /// passes what an integer holds: for messages.
+    static func describeCount(of shape: [Int]) -> String {
+        let count = shape.reduce(1.0) { $0 * Double($1) }
+        return count < 1e15 ? String(Int(count)) : "\(count)"
     }
 
     static func strides(of shape: [Int]) -> [Int] {

@@ -109,7 +109,7 @@ import Testing
     @Test func displays() throws {
         #expect(Display.of(.number(465), label: "x", digits: 4) == .line(label: "x", text: "465"))
         #expect(Display.of(.number(2.0 / 3), label: "x", digits: 4) == .line(label: "x", text: "0.6667"))
-        #expect(Display.of(.tensor(Tensor([1.5, 2])), label: "v", digits: 2) == .table(TableLayout(
+        #expect(Display.of(.tensor(try Tensor([1.5, 2])), label: "v", digits: 2) == .table(TableLayout(
             headers: ["", "v"], rows: [["0", "1.50"], ["1", "2.00"]], numeric: [true, true])))
         #expect(Display.of(.tensor(try Tensor(rows: [[1, 2], [3, .nan]])), label: "M", digits: 1) == .table(TableLayout(
             headers: ["M", "0", "1"], rows: [["0", "1", "2"], ["1", "3", "NaN"]], numeric: [true, true, true])))

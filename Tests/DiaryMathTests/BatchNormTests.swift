@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func runningStatisticsConventions() throws {
-        let batches = [Tensor([1, 2, 3, 4]), Tensor([2, 3, 4, 5]), Tensor([0, 2, 4, 6]), Tensor([3, 3, 3, 3])]
+        let batches = [try Tensor([1, 2, 3, 4]), try Tensor([2, 3, 4, 5]), try Tensor([0, 2, 4, 6]), try Tensor([3, 3, 3, 3])]
         // The course's EWA: beta 0.9, biased, from 0.
         let course = try RunningStatistics.trace(batches)
         #expect(course.count == 4)

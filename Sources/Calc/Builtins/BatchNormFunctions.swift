@@ -44,6 +44,10 @@ extension Builtins {
                 try RunningStatistics.trace(batches, update: update, unbiased: unbiased, initialMean: initialMean,
                                             initialVariance: initialVariance, featureAxis: axis)
             }
+            let features = steps.first.map { max($0.batchMean.count, $0.runningMean.count) } ?? 1
+            guard steps.count * features * 6 <= Table.maximumCells else {
+                throw tooManyCells(steps.count * features * 6, at: args.range)
+            }
             return .table(runningStatsTable(steps))
         },
     ]

@@ -69,23 +69,35 @@ struct CallArguments {
         return value
     }
 
-    /// A shape: a whole number, or a list or vector of them.
-    func shape(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> [Int] {
+    /// A shape: a whole number, or a list or vector of them (at most ``Tensor/maxRank``,
+    /// checked before the lengths are read). `inferring` allows one length of -1.
+    func shape(_ name: String, _ interpreter: Interpreter, inferring: Bool = false) throws(Diagnostic) -> [Int] {
         let value = self[name]
         var numbers: [Value]
         switch value {
         case .number, .bool: numbers = [value]
-        case .tensor(let t) where t.rank == 1: numbers = t.scalars.map(Value.number)
-        case .list(let items): numbers = items
+        case .tensor(let t) where t.rank == 1:
+            guard t.count <= Tensor.maxRank else { throw tooManyAxes(t.count, name) }
+            numbers = t.scalars.map(Value.number)
+        case .list(let items):
+            guard items.count <= Tensor.maxRank else { throw tooManyAxes(items.count, name) }
+            numbers = items
         default: throw .error("'\(name)' of \(function) must be a length or a list of lengths", at: range(of: name))
         }
         var shape: [Int] = []
         for number in numbers {
             let length = try interpreter.integer(number, at: range(of: name), what: "a length in '\(name)'")
-            guard length >= 0 else { throw .error("a length in '\(name)' cannot be negative", at: range(of: name)) }
+            guard length >= 0 || (inferring && length == -1) else {
+                throw .error("a length in '\(name)' cannot be negative\(inferring ? " (but one may be -1, to be inferred)" : "")",
+                             at: range(of: name))
+            }
             shape.append(length)
         }
         return shape
+    }
+
+    private func tooManyAxes(_ count: Int, _ name: String) -> Diagnostic {
+        .error("'\(name)' of \(function) has \(count) lengths; a tensor has at most \(Tensor.maxRank) axes", at: range(of: name))
     }
 
     func seed(_ interpreter: Interpreter) throws(Diagnostic) -> UInt64 {

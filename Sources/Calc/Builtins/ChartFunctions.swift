@@ -15,7 +15,7 @@ extension Builtins {
             let categories: [String]
             switch args["labels"] {
             case .list(let items): categories = items.map { $0.inlineText(digits: 6) }
-            case .tensor(let t) where t.rank == 1: categories = t.scalars.map { Value.number($0).inlineText(digits: 6) }
+            case .tensor(let t) where t.rank == 1: categories = try pointData(t, at: args.range(of: "labels")).map { Value.number($0).inlineText(digits: 6) }
             default: throw .error("'labels' of bar must be a list of names", at: args.range(of: "labels"))
             }
             let rows = try seriesRows(args["values"], at: args.range(of: "values"), interpreter)
@@ -32,20 +32,42 @@ extension Builtins {
             return .chart(chart)
         },
         "hist": Builtin([.required("x"), .optional("bins", .number(10))] + chartOptions) { interpreter, args throws(Diagnostic) in
-            let values = try interpreter.tensor(args["x"], at: args.range(of: "x")).scalars
+            let x = try interpreter.tensor(args["x"], at: args.range(of: "x"))
             let bins = try args.integer("bins", interpreter)
             guard (1...1000).contains(bins) else { throw .error("'bins' of hist must be from 1 to 1000, not \(bins)", at: args.range(of: "bins")) }
-            let finite = values.filter(\.isFinite)
-            guard !finite.isEmpty else { throw .error("hist needs at least one finite value", at: args.range(of: "x")) }
-            if finite.count < values.count { interpreter.warn(skipped: values.count - finite.count, at: args.range) }
-            var low = finite.min() ?? 0, high = finite.max() ?? 1
-            if low == high { (low, high) = (low - 0.5, high + 0.5) }
-            let width = (high - low) / Double(bins)
+            try interpreter.work(2 * x.count, args.range)
+            var (low, high, finite) = (Double.infinity, -Double.infinity, 0)
+            x.withUnsafeBufferPointer { values in
+                for value in values where value.isFinite {
+                    (low, high, finite) = (min(low, value), max(high, value), finite + 1)
+                }
+            }
+            guard finite > 0 else { throw .error("hist needs at least one finite value", at: args.range(of: "x")) }
+            if finite < x.count { interpreter.warn(skipped: x.count - finite, at: args.range) }
+            if !(high / 2 - low / 2 > 0) {
+                // One value (or a span too small to halve): a bin around it, wide enough to
+                // change even a huge number.
+                let pad = max(0.5, abs(low) * 1e-9)
+                (low, high) = (low - pad, high + pad)
+            }
+            // Bins by the fraction of the span, from halves: a span near the largest
+            // doubles overflows, and a fraction in 0...1 converts to an index safely.
+            let halfSpan = high / 2 - low / 2
             var counts = [Double](repeating: 0, count: bins)
-            for value in finite { counts[min(bins - 1, Int((value - low) / width))] += 1 }
+            x.withUnsafeBufferPointer { values in
+                for value in values where value.isFinite {
+                    let fraction = (value / 2 - low / 2) / halfSpan
+                    counts[fraction >= 1 ? bins - 1 : fraction > 0 ? Int(fraction * Double(bins)) : 0] += 1
+                }
+            }
+            let edges = (0...bins).map { index -> Double in
+                let f = Double(index) / Double(bins)
+                return index == bins ? high : low * (1 - f) + high * f
+            }
             let name = try seriesNames(args, count: 1)[0]
-            var chart = Chart(kind: .histogram, series: [Chart.Series(name: name, x: (0..<bins).map { low + (Double($0) + 0.5) * width }, y: counts)])
-            chart.edges = (0...bins).map { $0 == bins ? high : low + Double($0) * width }
+            let centers = (0..<bins).map { edges[$0] / 2 + edges[$0 + 1] / 2 }
+            var chart = Chart(kind: .histogram, series: [Chart.Series(name: name, x: centers, y: counts)])
+            chart.edges = edges
             try finish(&chart, args, &interpreter)
             return .chart(chart)
         },
@@ -57,7 +79,8 @@ extension Builtins {
         let name = kind == .line ? "plot" : "scatter"
         let hasY = args["y"] != .none
         let rows = try seriesRows(hasY ? args["y"] : args["x"], at: args.range(of: hasY ? "y" : "x"), interpreter)
-        let x = hasY ? try interpreter.tensor(args["x"], at: args.range(of: "x")).scalars : (0..<(rows.first?.count ?? 0)).map(Double.init)
+        let x = hasY ? try pointData(interpreter.tensor(args["x"], at: args.range(of: "x")), at: args.range(of: "x"))
+            : (0..<(rows.first?.count ?? 0)).map(Double.init)
         guard !x.isEmpty, rows.allSatisfy({ !$0.isEmpty }) else { throw .error("\(name) needs at least one point", at: args.range) }
         for row in rows where row.count != x.count {
             throw .error("x has \(x.count) values but y has \(row.count)", at: args.range(of: "y"))
@@ -77,20 +100,38 @@ extension Builtins {
         return chart
     }
 
+    /// The values of a tensor to draw, within ``Chart/maximumPoints``.
+    private static func pointData(_ tensor: Tensor, at range: Range<Int>) throws(Diagnostic) -> [Double] {
+        guard tensor.count <= Chart.maximumPoints else {
+            throw .error("a chart draws at most \(Chart.maximumPoints) points, not \(tensor.count)", at: range,
+                         note: "plot every n-th value (x[::10]), or summarise with hist")
+        }
+        return tensor.scalars
+    }
+
     /// The rows of a vector (one series) or a matrix or list of vectors (one per row).
     private static func seriesRows(_ value: Value, at range: Range<Int>, _ interpreter: Interpreter) throws(Diagnostic) -> [[Double]] {
         switch value {
         case .list(let items):
             var rows: [[Double]] = []
-            for item in items { rows.append(try interpreter.tensor(item, at: range).scalars) }
+            var total = 0
+            for item in items {
+                let row = try pointData(try interpreter.tensor(item, at: range), at: range)
+                total += row.count
+                guard total <= Chart.maximumPoints else {
+                    throw .error("a chart draws at most \(Chart.maximumPoints) points", at: range, note: "plot fewer series or every n-th value")
+                }
+                rows.append(row)
+            }
             return rows
         default:
             let tensor = try interpreter.tensor(value, at: range)
+            let values = try pointData(tensor, at: range)
             switch tensor.rank {
-            case 0, 1: return [tensor.scalars]
+            case 0, 1: return [values]
             case 2:
                 let columns = tensor.shape[1]
-                return (0..<tensor.shape[0]).map { row in Array(tensor.scalars[(row * columns)..<((row + 1) * columns)]) }
+                return (0..<tensor.shape[0]).map { row in Array(values[(row * columns)..<((row + 1) * columns)]) }
             default:
                 throw .error("chart data must be a vector or a matrix with one row per series, not shape \(Tensor.describe(shape: tensor.shape))", at: range)
             }

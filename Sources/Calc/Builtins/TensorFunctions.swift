@@ -8,6 +8,9 @@ extension Builtins {
             case .string(let s): return .number(Double(s.count))
             case .list(let items): return .number(Double(items.count))
             case .table(let table): return .number(Double(table.rows.count))
+            case let .range(start, stop, step):
+                // A range's length is arithmetic: len(range(1e38)) is 1e+38, no tensor needed.
+                return .number(Tensor.rangeLength(start: start, stop: stop, step: step))
             default:
                 let x = try args.tensor("x", interpreter)
                 guard let first = x.shape.first else { throw .error("a number has no length", at: args.range(of: "x")) }
@@ -16,24 +19,18 @@ extension Builtins {
         },
         "shape": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             let x = try args.tensor("x", interpreter)
-            return .tensor(Tensor(x.shape.map(Double.init)))
+            return .tensor(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try Tensor(x.shape.map(Double.init)) })
         },
         "reshape": Builtin([.required("x"), .required("shape")]) { interpreter, args throws(Diagnostic) in
             let x = try args.tensor("x", interpreter)
-            var shape: [Int] = []
-            // -1 is allowed here: one inferred length.
-            if case .number(let n) = args["shape"] { shape = [Int(exactly: n) ?? -2] } else {
-                switch args["shape"] {
-                case .tensor(let t): shape = t.scalars.map { Int(exactly: $0) ?? -2 }
-                case .list(let items): shape = items.map { if case .number(let n) = $0 { Int(exactly: n) ?? -2 } else { -2 } }
-                default: throw .error("'shape' of reshape must be a list of lengths", at: args.range(of: "shape"))
-                }
-            }
+            let shape = try args.shape("shape", interpreter, inferring: true)
             return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try x.reshaped(shape) }, &interpreter, args)
         },
         "transpose": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             let x = try args.tensor("x", interpreter)
-            return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try x.transposed() }, &interpreter, args)
+            // Every element is moved with index arithmetic over all the axes.
+            try interpreter.work(x.count * max(1, x.rank), args.range)
+            return .tensor(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try x.transposed() })
         },
         "flatten": Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
             try result(try args.tensor("x", interpreter).flattened(), &interpreter, args)
@@ -44,12 +41,14 @@ extension Builtins {
         var table: [String: Builtin] = [:]
         for function in ElementwiseFunction.allCases {
             table[function.rawValue] = Builtin([.required("x")]) { interpreter, args throws(Diagnostic) in
-                try result(function.apply(try args.tensor("x", interpreter)), &interpreter, args)
+                let x = try args.tensor("x", interpreter)
+                return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try function.apply(x) }, &interpreter, args)
             }
         }
         table["round"] = Builtin([.required("x"), .optional("digits", .number(0))]) { interpreter, args throws(Diagnostic) in
             let digits = try args.integer("digits", interpreter)
-            return try result(try args.tensor("x", interpreter).rounded(digits: digits), &interpreter, args)
+            let x = try args.tensor("x", interpreter)
+            return try result(try interpreter.tensorOperation(at: args.range) { () throws(MathError) in try x.rounded(digits: digits) }, &interpreter, args)
         }
         table["minimum"] = Builtin([.required("a"), .required("b")]) { interpreter, args throws(Diagnostic) in
             let (a, b) = (try args.tensor("a", interpreter), try args.tensor("b", interpreter))

@@ -1,6 +1,10 @@
 /// A chart value: what `plot`, `scatter`, `bar` and `hist` return. Pure data; the
 /// host draws it (as SVG).
 public struct Chart: Sendable, Equatable {
+    /// The most points (or bars) one chart draws: an SVG of more is megabytes a reader
+    /// cannot see apart. `hist` summarises any number of values into bins.
+    public static let maximumPoints = 100_000
+
     public enum Kind: Sendable, Equatable {
         case line, scatter, bar, histogram
     }

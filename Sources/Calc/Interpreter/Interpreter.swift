@@ -37,11 +37,31 @@ struct Interpreter {
                                  kind: .skippedPoints, at: range))
     }
 
-    mutating func work(_ elements: Int, _ range: Range<Int>) throws(Diagnostic) {
-        session.elementWork += elements
+    /// Charges `units` of work (see ``Limits/elementWork``); called before an operation
+    /// whose cost its shapes decide, so that the limit stops it before it runs.
+    mutating func work(_ units: Int, _ range: Range<Int>) throws(Diagnostic) {
+        let (total, overflow) = session.elementWork.addingReportingOverflow(max(0, units))
+        session.elementWork = overflow ? .max : total
         if session.elementWork > session.limits.elementWork {
-            throw .error("this note processed more than \(session.limits.elementWork) tensor elements, so its evaluation was stopped",
+            throw .error("this note did more than \(session.limits.elementWork) element operations on tensors, so its evaluation was stopped",
                          at: range, note: "use smaller tensors or fewer iterations")
+        }
+    }
+
+    /// Appends output, within the note's output limits.
+    mutating func emit(_ output: CellOutput, at range: Range<Int>) throws(Diagnostic) {
+        var bytes = 0
+        if case .text(let line) = output { bytes = line.utf8.count + 1 }
+        try countOutput(lines: 1, bytes: bytes, at: range)
+        outputs.append(output)
+    }
+
+    mutating func countOutput(lines: Int, bytes: Int, at range: Range<Int>) throws(Diagnostic) {
+        session.outputLines += lines
+        session.outputBytes += bytes
+        if session.outputLines > session.limits.outputLines || session.outputBytes > session.limits.outputBytes {
+            throw .error("this note wrote more than \(session.limits.outputLines) lines or \(session.limits.outputBytes >> 20) MB of output, so its evaluation was stopped",
+                         at: range, note: "print less, or summarise with a table or a chart")
         }
     }
 
@@ -60,7 +80,7 @@ struct Interpreter {
         case .expression(let expression):
             try step(expression.range)
             let value = try evaluate(expression)
-            if value != .none { outputs.append(.value(label: text(expression.range), value)) }
+            if value != .none { try emit(.value(label: text(expression.range), value), at: expression.range) }
         case let .forLoop(variable, variableRange, sequence, body, range):
             try step(range.lowerBound..<sequence.range.upperBound)
             try checkAssignable(variable, at: variableRange)
@@ -97,7 +117,9 @@ struct Interpreter {
                                   _ body: (inout Interpreter, Value) throws(Diagnostic) -> Void) throws(Diagnostic) {
         switch value {
         case .tensor(let tensor):
+            let rowCost = tensor.shape[0] == 0 ? 0 : tensor.count / tensor.shape[0] * tensor.rank
             for index in 0..<tensor.shape[0] {
+                try work(rowCost, range)
                 try body(&self, Value(try tensorOperation(at: range) { () throws(MathError) in try tensor.indexed([.position(index)]) }))
             }
         case .list(let items):
@@ -138,7 +160,7 @@ struct Interpreter {
                 case .bool, .tensor, .range:
                     let tensor = try tensor(value, at: operand.range)
                     try work(tensor.count, range)
-                    return Value(-tensor)
+                    return Value(try tensorOperation(at: range) { () throws(MathError) in try -tensor })
                 default: throw .error("cannot negate \(value.typeName)", at: range)
                 }
             }
@@ -184,19 +206,28 @@ struct Interpreter {
 
     /// Numbers, or tensors of one shape, make a tensor (rows first); anything else a list.
     private mutating func makeList(_ values: [Value], at range: Range<Int>) throws(Diagnostic) -> Value {
-        if values.isEmpty { return .tensor(Tensor([])) }
+        if values.isEmpty { return .tensor(try tensorOperation(at: range) { () throws(MathError) in try Tensor([]) }) }
         var tensors: [Tensor] = []
         for value in values {
             switch value {
             case .number(let x): tensors.append(Tensor(x))
             case .tensor(let t): tensors.append(t)
-            default: return .list(values)
+            default: return try list(values, at: range)
             }
         }
-        guard tensors.allSatisfy({ $0.shape == tensors[0].shape }) else { return .list(values) }
-        let stacked = try tensorOperation(at: range) { () throws(MathError) in try Tensor.stack(tensors) }
-        try work(stacked.count, range)
-        return Value(stacked)
+        guard tensors.allSatisfy({ $0.shape == tensors[0].shape }) else { return try list(values, at: range) }
+        try work(tensors[0].count * tensors.count, range)
+        return Value(try tensorOperation(at: range) { () throws(MathError) in try Tensor.stack(tensors) })
+    }
+
+    /// A list value. Lists share their items, so `x = [x, x]` in a loop would make a value
+    /// that prints (and compares) 2^n items: nesting is bounded instead.
+    private func list(_ values: [Value], at range: Range<Int>) throws(Diagnostic) -> Value {
+        let value = Value.list(values)
+        guard value.listDepth <= Value.maximumListDepth else {
+            throw .error("lists nest at most \(Value.maximumListDepth) deep", at: range, note: "use a table, or a tensor for numbers")
+        }
+        return value
     }
 
     func truth(_ value: Value, at range: Range<Int>) throws(Diagnostic) -> Bool {
@@ -274,7 +305,12 @@ struct Interpreter {
             }
         case let (.string(a), .string(b)):
             switch op {
-            case .add: return .string(a + b)
+            case .add:
+                // Doubling a string in a loop would fill the memory in thirty steps.
+                guard a.utf8.count + b.utf8.count <= Value.maximumStringBytes else {
+                    throw .error("a string holds at most \(Value.maximumStringBytes) bytes", at: operatorRange)
+                }
+                return .string(a + b)
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
             case .less: return .bool(a < b)
@@ -294,8 +330,11 @@ struct Interpreter {
             throw .error("cannot apply '\(op.rawValue)' to \(left.typeName) and \(right.typeName)", at: operatorRange)
         }
         let a = try tensor(left, at: lhs.1), b = try tensor(right, at: rhs.1)
+        // A matrix product costs m·n·k: charged before it runs. Element-wise results are
+        // charged after (one is at most 10^8 elements, well under a second).
+        if op == .matmul { try work(Tensor.matmulCost(a.shape, b.shape), range) }
         let result = try tensorOperation(at: operatorRange) { () throws(MathError) in try function(a, b) }
-        try work(result.count, range)
+        if op != .matmul { try work(result.count, range) }
         if op.isComparison, result.isScalar, let value = result.scalarValue { return .bool(value != 0) }
         return Value(result)
     }
@@ -354,7 +393,7 @@ struct Interpreter {
                 }
             }
             let result = try tensorOperation(at: range) { () throws(MathError) in try tensor.indexed(indices) }
-            try work(result.count, range)
+            try work(result.count * max(1, tensor.rank), range)
             return Value(result)
         }
     }

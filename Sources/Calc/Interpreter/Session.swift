@@ -30,10 +30,15 @@ public struct Session: Sendable {
     public var digits = 4
     var steps = 0
     var elementWork = 0
+    var outputLines = 0
+    var outputBytes = 0
+    /// What the note's tensors hold at once (see ``Limits/memory``).
+    let memory: MemoryBudget
 
     public init(names: NameResolver? = nil, limits: Limits = Limits()) {
         self.names = names
         self.limits = limits
+        memory = MemoryBudget(limit: limits.memory)
     }
 
     /// Runs a cell's statements; variables it assigns before an error stay assigned.
@@ -47,10 +52,12 @@ public struct Session: Sendable {
             return run
         }
         var interpreter = Interpreter(session: self, source: source)
-        do {
-            try interpreter.execute(statements)
-        } catch {
-            run.error = error
+        MemoryBudget.$current.withValue(memory) {
+            do throws(Diagnostic) {
+                try interpreter.execute(statements)
+            } catch {
+                run.error = error
+            }
         }
         self = interpreter.session
         run.outputs = interpreter.outputs
@@ -64,9 +71,16 @@ public struct Session: Sendable {
         do throws(Diagnostic) {
             let expression = try Parser.parseExpression(source)
             var interpreter = Interpreter(session: self, source: source)
-            let value = try interpreter.evaluate(expression)
+            var result: Result<Value, Diagnostic> = .success(.none)
+            MemoryBudget.$current.withValue(memory) {
+                do throws(Diagnostic) {
+                    result = .success(try interpreter.evaluate(expression))
+                } catch {
+                    result = .failure(error)
+                }
+            }
             self = interpreter.session
-            return .success(value)
+            return result
         } catch {
             return .failure(error)
         }

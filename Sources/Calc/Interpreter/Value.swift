@@ -41,6 +41,18 @@ public enum Value: Sendable, Equatable {
 }
 
 extension Value {
+    /// The most bytes a string value holds.
+    public static let maximumStringBytes = 1 << 20
+    /// How deep lists nest (a list of lists of lists).
+    public static let maximumListDepth = 3
+
+    /// 0 for anything but a list; 1 + the deepest item for a list. Lists never nest
+    /// deeper than ``maximumListDepth`` + 1 when this is asked, so it stays cheap.
+    var listDepth: Int {
+        guard case .list(let items) = self else { return 0 }
+        return 1 + (items.lazy.map(\.listDepth).max() ?? 0)
+    }
+
     /// The text of the value inside prose (`{{ }}` and `diary eval`): whole numbers
     /// without decimals (`465`), others with at most `digits` decimals and trailing zeros
     /// trimmed (`1.25`, `1.6667`), vectors as `[1, 2.5, 3]`, strings as they are.

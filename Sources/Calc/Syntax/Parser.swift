@@ -123,25 +123,11 @@ public struct Parser {
     }
 
     private mutating func or() throws(Diagnostic) -> Expression {
-        var lhs = try and()
-        while at(.keyword(.or)) {
-            let op = current.range
-            advance()
-            let rhs = try and()
-            lhs = .binary(.or, lhs, rhs, operatorRange: op, lhs.range.lowerBound..<rhs.range.upperBound)
-        }
-        return lhs
+        try leftAssociative({ (parser: inout Parser) throws(Diagnostic) in try parser.and() }) { $0 == .keyword(.or) ? .or : nil }
     }
 
     private mutating func and() throws(Diagnostic) -> Expression {
-        var lhs = try not()
-        while at(.keyword(.and)) {
-            let op = current.range
-            advance()
-            let rhs = try not()
-            lhs = .binary(.and, lhs, rhs, operatorRange: op, lhs.range.lowerBound..<rhs.range.upperBound)
-        }
-        return lhs
+        try leftAssociative({ (parser: inout Parser) throws(Diagnostic) in try parser.not() }) { $0 == .keyword(.and) ? .and : nil }
     }
 
     private mutating func not() throws(Diagnostic) -> Expression {
@@ -158,35 +144,46 @@ public struct Parser {
     ]
 
     private mutating func comparison() throws(Diagnostic) -> Expression {
-        var lhs = try additive()
-        while case .symbol(let symbol) = current.kind, let op = Self.comparisons[symbol] {
-            let range = current.range
-            advance()
-            let rhs = try additive()
-            lhs = .binary(op, lhs, rhs, operatorRange: range, lhs.range.lowerBound..<rhs.range.upperBound)
+        try leftAssociative({ (parser: inout Parser) throws(Diagnostic) in try parser.additive() }) { kind in
+            if case .symbol(let symbol) = kind { Self.comparisons[symbol] } else { nil }
         }
-        return lhs
     }
 
     private mutating func additive() throws(Diagnostic) -> Expression {
-        var lhs = try multiplicative()
-        while case .symbol(let symbol) = current.kind, symbol == .plus || symbol == .minus {
-            let range = current.range
-            advance()
-            let rhs = try multiplicative()
-            lhs = .binary(symbol == .plus ? .add : .subtract, lhs, rhs, operatorRange: range,
-                          lhs.range.lowerBound..<rhs.range.upperBound)
+        try leftAssociative({ (parser: inout Parser) throws(Diagnostic) in try parser.multiplicative() }) { kind in
+            switch kind {
+            case .symbol(.plus): .add
+            case .symbol(.minus): .subtract
+            default: nil
+            }
         }
-        return lhs
     }
 
     private mutating func multiplicative() throws(Diagnostic) -> Expression {
-        var lhs = try unary()
-        while case .symbol(let symbol) = current.kind, symbol == .star || symbol == .slash || symbol == .at {
+        try leftAssociative({ (parser: inout Parser) throws(Diagnostic) in try parser.unary() }) { kind in
+            switch kind {
+            case .symbol(.star): .multiply
+            case .symbol(.slash): .divide
+            case .symbol(.at): .matmul
+            default: nil
+            }
+        }
+    }
+
+    /// `operand (op operand)*`, built to the left. Each operator of the chain makes the tree
+    /// one level deeper, so it counts against ``maxDepth`` like a bracket: evaluating
+    /// `1 + 1 + … + 1` recurses once per `+`.
+    private mutating func leftAssociative(_ operand: (inout Parser) throws(Diagnostic) -> Expression,
+                                          _ binaryOperator: (Token.Kind) -> BinaryOperator?) throws(Diagnostic) -> Expression {
+        var lhs = try operand(&self)
+        var chained = 0
+        defer { depth -= chained }
+        while let op = binaryOperator(current.kind) {
             let range = current.range
+            try deepen()
+            chained += 1
             advance()
-            let rhs = try unary()
-            let op: BinaryOperator = symbol == .star ? .multiply : symbol == .slash ? .divide : .matmul
+            let rhs = try operand(&self)
             lhs = .binary(op, lhs, rhs, operatorRange: range, lhs.range.lowerBound..<rhs.range.upperBound)
         }
         return lhs
@@ -211,7 +208,12 @@ public struct Parser {
 
     private mutating func postfix() throws(Diagnostic) -> Expression {
         var expression = try primary()
+        // Each index of `x[0][0]…` nests the tree one level deeper, as an operator chain does.
+        var chained = 0
+        defer { depth -= chained }
         while at(.symbol(.leftBracket)) {
+            try deepen()
+            chained += 1
             advance()
             let items = try nested { (parser: inout Parser) throws(Diagnostic) in try parser.indexItems() }
             try expect(.symbol(.rightBracket), "expected ']' to close the index")
@@ -339,12 +341,19 @@ public struct Parser {
 
     /// Runs `body` one nesting level deeper, failing beyond ``maxDepth``.
     private mutating func nested<T>(_ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
-        depth += 1
+        try deepen()
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else {
-            throw .error("the expression is nested too deeply (more than \(Self.maxDepth) levels)", at: current.range)
-        }
         return try body(&self)
+    }
+
+    /// One level deeper (the caller undoes it), failing beyond ``maxDepth``.
+    private mutating func deepen() throws(Diagnostic) {
+        depth += 1
+        guard depth <= Self.maxDepth else {
+            depth -= 1
+            throw .error("the expression is nested too deeply (more than \(Self.maxDepth) levels of brackets, operators or indexing)",
+                         at: current.range, note: "split it into several statements with names for the parts")
+        }
     }
 
     private func describe(_ token: Token) -> String {

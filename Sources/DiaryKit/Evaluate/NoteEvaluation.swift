@@ -105,8 +105,12 @@ private extension NoteEvaluation {
             case .value(let label, let value):
                 if let display = Display.of(value, label: label, digits: digits) { cell.displays.append(display) }
             case .text(let line):
-                if case .text(let lines) = cell.displays.last {
-                    cell.displays[cell.displays.count - 1] = .text(lines + [line])
+                // Consecutive printed lines are one block of text, gathered in place (a
+                // copy per line would make 100,000 prints quadratic).
+                if case .text(var lines) = cell.displays.last {
+                    cell.displays[cell.displays.count - 1] = .text([])
+                    lines.append(line)
+                    cell.displays[cell.displays.count - 1] = .text(lines)
                 } else {
                     cell.displays.append(.text([line]))
                 }

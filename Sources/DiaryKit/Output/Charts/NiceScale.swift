@@ -20,9 +20,14 @@ struct NiceScale: Sendable, Equatable {
         }
         let range = Self.nice(high - low, round: false)
         let step = Self.nice(range / Double(max(1, maxTicks - 1)), round: true)
-        self.step = step
-        self.low = (low / step).rounded(.down) * step
-        self.high = (high / step).rounded(.up) * step
+        let (niceLow, niceHigh) = ((low / step).rounded(.down) * step, (high / step).rounded(.up) * step)
+        // Data near the largest doubles has no nice span (it overflows): its own ends, then.
+        if (niceHigh - niceLow).isFinite, niceHigh > niceLow, (niceHigh - niceLow) / step <= 100 {
+            (self.low, self.high, self.step) = (niceLow, niceHigh, step)
+        } else {
+            (self.low, self.high) = (low, high)
+            self.step = high / 2 - low / 2
+        }
     }
 
     /// 1, 2, 5 or 10 times a power of ten, near `value`.
@@ -41,8 +46,9 @@ struct NiceScale: Sendable, Equatable {
 
     /// The tick values, rounded to the step so that 0.1 + 0.2 prints as 0.3.
     var ticks: [Double] {
-        let count = Int(((high - low) / step).rounded()) + 1
-        return (0..<max(count, 1)).map { index in
+        let steps = ((high - low) / step).rounded()
+        guard steps.isFinite, steps >= 1, steps <= 100 else { return [low, high] }
+        return (0...Int(steps)).map { index in
             let value = low + Double(index) * step
             let rounded = (value / step).rounded() * step
             return rounded == 0 ? 0 : rounded
@@ -65,7 +71,8 @@ struct NiceScale: Sendable, Equatable {
     }
 
     /// The position of `value` between `from` (at `low`) and `to` (at `high`).
+    /// Halves are subtracted, so that a span near the largest doubles does not overflow.
     func position(_ value: Double, from: Double, to: Double) -> Double {
-        from + (value - low) / (high - low) * (to - from)
+        from + (value / 2 - low / 2) / (high / 2 - low / 2) * (to - from)
     }
 }
