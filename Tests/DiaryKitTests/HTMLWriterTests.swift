@@ -115,3 +115,30 @@ import Testing
         #expect(!html.contains("$"))
     }
 }
+
+/// Shapes that used to take quadratic time: what they produce is still right (their
+/// speed is measured by `make bench`, not here).
+@Suite struct AdversarialShapeTests {
+    @Test func deeplyNestedEmphasisHasItsPlainText() throws {
+        let depth = 3_000
+        let text = String(repeating: "*a ", count: depth) + "x" + String(repeating: " b*", count: depth) + "\n"
+        let rendered = try Fixture.renderer(.html).render(try Fixture.note(text)).get()
+        #expect(rendered.summary == String(repeating: "a ", count: depth) + "x" + String(repeating: " b", count: depth))
+        #expect(rendered.bodyText.components(separatedBy: "<em>").count - 1 == depth)
+    }
+
+    @Test func manyFormulasInOneParagraph() throws {
+        let count = 5_000
+        let text = "Text " + (0..<count).map { "$x_{\($0)}$" }.joined(separator: " ") + "\n"
+        let rendered = try Fixture.renderer(.html).render(try Fixture.note(text)).get()
+        #expect(rendered.bodyText.components(separatedBy: "<math ").count - 1 == count)
+        #expect(rendered.summary.hasPrefix("Text x_{0} x_{1} x_{2}"))
+        #expect(rendered.summary.hasSuffix("x_{\(count - 1)}"))
+    }
+
+    @Test func plainTextFollowsCmarkGFM() throws {
+        let rendered = try Fixture.renderer(.html).render(try Fixture.note("# A *b* `c`\n\nOne ~~two~~\nthree[^1] <span>x</span>\n\n[^1]: n\n")).get()
+        #expect(rendered.title == "A b c")
+        #expect(rendered.summary == "One ~two~\nthree[^1] x")
+    }
+}

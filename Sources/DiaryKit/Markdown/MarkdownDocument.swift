@@ -147,10 +147,45 @@ extension MarkdownBlock.Kind {
 extension MarkdownDocument {
     /// The plain text of the first block of a kind (`heading`, `paragraph`), if any.
     func firstPlainText(of kind: MarkdownBlock.Kind) -> String? {
-        withFirstNode(of: kind) { node in
-            guard let text = cmark_render_plaintext(node, 0, 0) else { return nil }
-            defer { free(text) }
-            return String(cString: text).trimmingWhitespaceAndNewlines()
+        withFirstNode(of: kind) { node in Self.plainText(of: node, inHeading: kind == .heading).trimmingWhitespaceAndNewlines() }
+    }
+
+    /// A block's inlines as cmark-gfm's plaintext renderer writes them (width 0: a soft
+    /// break is a line end, in a heading a space; `~` around strikethrough), in one pass.
+    /// The renderer itself walks up to the root for every piece of text it writes, which
+    /// is quadratic in the nesting of emphasis (`*a *a … x … b* b*`).
+    static func plainText(of node: OpaquePointer, inHeading: Bool) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var out: [UInt8] = []
+        func append(_ text: UnsafePointer<CChar>?) {
+            guard let text else { return }
+            text.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(text))) }
         }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                append(cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK:
+                out.append(inHeading ? 32 : 10)
+            case CMARK_NODE_LINEBREAK:
+                out.append(10)
+            case CMARK_NODE_FOOTNOTE_REFERENCE where event == CMARK_EVENT_ENTER:
+                out.append(contentsOf: [91, 94]) // [^
+                append(cmark_node_get_literal(current))
+                out.append(93) // ]
+            default:
+                // Extension nodes: strikethrough writes `~` on entering and on leaving.
+                if type.rawValue & 0xC000 == 0xC000, let name = cmark_node_get_type_string(current),
+                   strcmp(name, "strikethrough") == 0 {
+                    out.append(126)
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

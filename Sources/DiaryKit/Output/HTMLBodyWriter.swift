@@ -178,13 +178,21 @@ struct HTMLBodyWriter {
         guard !fragments.isEmpty else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
+        // Inside a tag (an alt or title attribute) when the last '<' or '>' written was
+        // '<': tracked as bytes are written, so that many tokens stay linear.
+        var inTag = false
+        func write(_ chunk: some Collection<UInt8>) {
+            out.append(contentsOf: chunk)
+            for byte in chunk where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") { inTag = byte == UInt8(ascii: "<") }
+        }
+        func write(_ text: String) { write(text.utf8) }
         var i = 0
         // U+100000...U+10FFFF is F4 80-8F xx xx in UTF-8: copy the text between tokens whole.
         while let start = bytes[i...].firstIndex(of: 0xF4) {
-            out += bytes[i..<start]
+            write(bytes[i..<start])
             i = start
             guard i + 3 < bytes.count, bytes[i + 1] & 0xF0 == 0x80 else {
-                out.append(bytes[i])
+                write(bytes[i..<i + 1])
                 i += 1
                 continue
             }
@@ -192,41 +200,43 @@ struct HTMLBodyWriter {
                 | 0x100000
             let number = Int(value - tokenBase)
             guard number < fragments.count else {
-                out += bytes[i..<i + 4]
+                write(bytes[i..<i + 4])
                 i += 4
                 continue
             }
             i += 4
-            // Inside a tag (an alt or title attribute) when the last '<' or '>' before is '<'.
-            let inTag = out.lastIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }.map { out[$0] == UInt8(ascii: "<") } ?? false
             switch fragments[number] {
             case .literal(let original):
-                out.appendUTF8(of: String(original))
+                write(String(original))
             case .inline(let html, let text):
-                out.appendUTF8(of: plain ? text : inTag ? Escaping.html(text) : html)
+                write(plain ? text : inTag ? Escaping.html(text) : html)
             case .math(let math):
                 if plain {
-                    out.appendUTF8(of: math.span.tex)
+                    write(math.span.tex)
                 } else if inTag {
-                    out.appendUTF8(of: Escaping.html(math.span.tex))
+                    write(Escaping.html(math.span.tex))
                 } else if math.span.isDisplay, out.ends(with: "<p>"), bytes[i...].starts(with: "</p>".utf8) {
+                    // A display formula alone in its paragraph replaces the paragraph.
                     out.removeLast(3)
                     i += 4
-                    out.appendUTF8(of: math.standalone)
+                    write(math.standalone)
                 } else {
-                    out.appendUTF8(of: math.inline)
+                    write(math.inline)
                 }
             case .block(let blockHTML):
                 guard !plain else { continue }
                 // The token is the whole content of a fenced block: its <pre> goes.
-                if let pre = out.lastIndex(of: "<pre") { out.removeSubrange(pre...) }
+                if let pre = out.lastIndex(of: "<pre") {
+                    out.removeSubrange(pre...)
+                    inTag = false
+                }
                 if let close = bytes.firstIndex(of: "</pre>", from: i) { i = close + 6 }
                 // The block brings its own line end.
                 if i < bytes.count, bytes[i] == UInt8(ascii: "\n"), blockHTML.isEmpty || blockHTML.hasSuffix("\n") { i += 1 }
-                out.appendUTF8(of: blockHTML)
+                write(blockHTML)
             }
         }
-        out += bytes[i...]
+        write(bytes[i...])
         return out
     }
 }
