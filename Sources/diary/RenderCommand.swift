@@ -48,6 +48,8 @@ struct RenderCommand: ParsableCommand {
         if out == "-", paths.count != 1 || FileManager.default.isDirectory(paths[0]) {
             throw ValidationError("--out - needs exactly one note file")
         }
+        guard !out.isEmpty else { throw ValidationError("--out needs a folder (or - for standard output)") }
+        if out != "-", let problem = OutputFolder(path: out).problem(publishing: paths) { throw ValidationError(problem) }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard wait >= 0 else { throw ValidationError("--wait must not be negative") }
     }
@@ -58,7 +60,8 @@ struct RenderCommand: ParsableCommand {
         settings.format = format
         var renderer = try settings.makeRendererOrExit(quiet: quiet)
         renderer.keepGoing = keepGoing
-        let sources = try NoteSource.collectOrExit(paths)
+        // An output folder inside the notes is not read back as notes on the next run.
+        let sources = try NoteSource.collectOrExit(paths, excluding: out == "-" ? nil : out)
         let builder = SiteBuilder(renderer: renderer)
         let progress = quiet ? nil : Progress.line()
         let report = builder.render(sources, jobs: jobs, progress: progress?.update)
@@ -100,9 +103,9 @@ extension FileManager {
 }
 
 extension NoteSource {
-    static func collectOrExit(_ paths: [String]) throws -> [NoteSource] {
+    static func collectOrExit(_ paths: [String], excluding excluded: String? = nil) throws -> [NoteSource] {
         do {
-            return try collect(paths)
+            return try collect(paths, excluding: excluded)
         } catch {
             throw ValidationError(error.description)
         }

@@ -26,9 +26,65 @@ import Testing
         #expect(note.date?.description == "2026-11-20")
     }
 
-    @Test func anUnclosedDashLineIsNotFrontMatter() throws {
-        let note = try Fixture.note("---\nnot yaml: [\n")
-        #expect(note.bodyStart == 0)
+    /// A `---` line then a blank line is a rule; `---` then text that no `---` closes is
+    /// front matter the writer forgot to close.
+    @Test func anUnclosedFrontMatterIsAnErrorButARuleIsNot() throws {
+        #expect(try Fixture.note("---\n\ntext\n").bodyStart == 0)
+        do throws(FileDiagnostics) {
+            _ = try Fixture.note("---\ntitle: x\n\n# Body\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.rendered().hasPrefix("notes/test.md:1:1: error: the front matter that starts here is never closed"))
+        }
+    }
+
+    @Test func everyKnownKeyHasAType() throws {
+        func errors(_ yaml: String) -> String {
+            do throws(FileDiagnostics) {
+                _ = try Fixture.note("---\n" + yaml + "\n---\nx\n")
+                return ""
+            } catch {
+                return error.rendered()
+            }
+        }
+        #expect(errors("tags: {a: 1}").contains("2:7: error: 'tags' must be a list, such as [batch-norm, notes], not a mapping"))
+        #expect(errors("title: [1, 2]").contains("2:8: error: 'title' must be text, not a list"))
+        #expect(errors("tags: [[a, b], {c: d}]").contains("2:8: error: a tag must be text, not a list"))
+        #expect(errors("tags: [[a, b], {c: d}]").contains("2:16: error: a tag must be text, not a mapping"))
+        #expect(errors("date: [2026-11-26]").contains("'date' must be a date written YYYY-MM-DD, not a list"))
+        #expect(errors("draft: maybe").contains("'draft' must be true or false"))
+        // `~` means "not set"; a number or a date as a title reads as written.
+        let nulls = try Fixture.note("---\ntitle: ~\ndate: ~\ntags: ~\ndraft: ~\nslug: null\n---\n# Heading\n")
+        #expect(nulls.frontMatter.title == nil && nulls.frontMatter.date == nil && nulls.frontMatter.tags.isEmpty)
+        #expect(try Fixture.note("---\ntitle: 2024\ntags: a, b, a\n---\nx").frontMatter.title == "2024")
+        #expect(try Fixture.note("---\ntags: a, b, a\n---\nx").frontMatter.tags == ["a", "b"])
+    }
+
+    @Test func yamlAliasesAreBounded() throws {
+        var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        for (extra, message) in [("", "the YAML holds more than 100000 values once its aliases are expanded"),
+                                 ("? *i\n: x\n", "an alias cannot be a mapping key here")] {
+            do throws(FileDiagnostics) {
+                _ = try Fixture.note("---\n" + yaml + extra + "---\nx\n")
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.rendered().contains(message), "\(error.rendered())")
+            }
+        }
+        // Aliases within the bounds work, and text that only looks like one is fine.
+        let fine = try Fixture.note("---\nbase: &b {x: 1}\nother: *b\ndescription: |\n  *note: this* and *x:\ntitle: \"a *b: c\"\n---\nx\n")
+        #expect(fine.frontMatter.title == "a *b: c")
+        do throws(FileDiagnostics) {
+            _ = try Fixture.note("---\n" + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n---\nx\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.rendered().contains("the YAML nests more than 64 levels deep"))
+        }
     }
 
     @Test func malformedYAMLIsALocatedError() throws {

@@ -36,18 +36,19 @@ public struct Config: Sendable {
             throw FileDiagnostics(file, error.diagnostics)
         }
         values = yaml
-        if let yaml {
+        if let yaml, !yaml.isNull {
             guard case .mapping(let pairs, _) = yaml else {
                 throw FileDiagnostics(file, [.error("diary.yml must be a mapping of keys to values", at: yaml.offset..<yaml.offset)])
             }
-            for (key, value) in pairs {
+            // Every known key has a type; `~` (null) leaves the default.
+            for (key, value) in pairs where !value.isNull {
                 switch key {
-                case "title": title = value.text ?? title
+                case "title": title = ConfigReader.text(value, key: key, diagnostics: &diagnostics) ?? title
                 case "base_url": baseURL = ConfigReader.baseURL(value, diagnostics: &diagnostics)
-                case "author": author = value.text
+                case "author": author = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
                 case "timezone": timeZone = ConfigReader.timeZone(value, diagnostics: &diagnostics)
-                case "date_format": dateFormat = value.text ?? dateFormat
-                case "locale": locale = value.text ?? locale
+                case "date_format": dateFormat = ConfigReader.text(value, key: key, diagnostics: &diagnostics) ?? dateFormat
+                case "locale": locale = ConfigReader.text(value, key: key, diagnostics: &diagnostics) ?? locale
                 case "repo_start": repoStart = ConfigReader.date(value, key: key, diagnostics: &diagnostics)
                 case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)
                 case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics) ?? digits
@@ -59,12 +60,46 @@ public struct Config: Sendable {
     }
 }
 
-/// Shared readers for values of `diary.yml` and front matter.
+/// Shared readers for values of `diary.yml` and front matter: each reads one type and
+/// reports any other as an error at the value.
 enum ConfigReader {
+    /// A scalar's text (a number or a boolean reads as written); a list or a mapping is an error.
+    static func text(_ value: YAMLValue, key: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let text = value.text else {
+            diagnostics.append(.error("'\(key)' must be text, not \(value.typeDescription)", at: value.offset..<value.offset))
+            return nil
+        }
+        return text
+    }
+
+    /// A list of tags (`[a, b]`, one per line with `- `), or one text of comma-separated tags.
+    static func tags(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> [String] {
+        var tags: [String] = []
+        func add(_ text: String) {
+            let tag = text.trimmingWhitespaceAndNewlines()
+            if !tag.isEmpty, !tags.contains(tag) { tags.append(tag) }
+        }
+        switch value {
+        case .sequence(let items, _):
+            for item in items where !item.isNull {
+                guard let text = item.text else {
+                    diagnostics.append(.error("a tag must be text, not \(item.typeDescription)", at: item.offset..<item.offset))
+                    continue
+                }
+                add(text)
+            }
+        case .scalar(let text, _, _):
+            text.split(separator: ",").forEach { add(String($0)) }
+        case .mapping:
+            diagnostics.append(.error("'tags' must be a list, such as [batch-norm, notes], not a mapping", at: value.offset..<value.offset))
+        }
+        return tags
+    }
+
     static func date(_ value: YAMLValue, key: String, diagnostics: inout [Diagnostic], allowTime: Bool = false) -> CalendarDate? {
         let range = value.offset..<value.offset
         guard let text = value.text else {
-            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD", at: range))
+            diagnostics.append(.error("'\(key)' must be a date written YYYY-MM-DD, not \(value.typeDescription)", at: range))
             return nil
         }
         // A timestamp's calendar date is the date it names, whatever its time or offset.

@@ -15,25 +15,21 @@ public struct FrontMatter: Sendable {
 
     public init() {}
 
-    /// Reads the known keys of a parsed front matter; bad values are located errors.
+    /// Reads the known keys of a parsed front matter. Every known key has a type, and a
+    /// value of another type is a located error; `~` (null) means "not set".
     init(_ yaml: YAMLValue?, diagnostics: inout [Diagnostic]) {
         values = yaml
-        guard let yaml else { return }
+        guard let yaml, !yaml.isNull else { return }
         guard case .mapping(let pairs, _) = yaml else {
-            diagnostics.append(.error("front matter must be a mapping of keys to values", at: yaml.offset..<yaml.offset))
+            diagnostics.append(.error("front matter must be a mapping of keys to values", at: yaml.offset..<yaml.offset,
+                                      note: "write one 'key: value' per line"))
             return
         }
-        for (key, value) in pairs {
+        for (key, value) in pairs where !value.isNull {
             switch key {
-            case "title": title = value.text
-            case "date":
-                date = ConfigReader.date(value, key: key, diagnostics: &diagnostics, allowTime: true)
-            case "tags":
-                switch value {
-                case .sequence(let items, _): tags = items.compactMap(\.text)
-                case .scalar(let text, _, _): tags = text.split(separator: ",").map { $0.trimmingWhitespaceAndNewlines() }
-                default: break
-                }
+            case "title": title = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
+            case "date": date = ConfigReader.date(value, key: key, diagnostics: &diagnostics, allowTime: true)
+            case "tags": tags = ConfigReader.tags(value, diagnostics: &diagnostics)
             case "draft": draft = ConfigReader.bool(value, key: key, diagnostics: &diagnostics) ?? false
             case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics)
             case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)

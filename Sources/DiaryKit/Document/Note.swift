@@ -57,6 +57,10 @@ public struct Note: Sendable {
         } else {
             frontMatter = FrontMatter()
             bodyStart = 0
+            if let opening = Note.unclosedFrontMatter(in: text) {
+                diagnostics.append(.error("the front matter that starts here is never closed", at: opening,
+                                          note: "end it with a line '---'; a note that starts with a rule needs a blank line after it"))
+            }
         }
         if !diagnostics.isEmpty { throw FileDiagnostics(file, diagnostics) }
     }
@@ -93,6 +97,16 @@ public struct Note: Sendable {
             lineStart = end + 1
         }
         return nil
+    }
+
+    /// The opening `---` line of front matter that no `---` line closes: a `---` first line
+    /// followed directly by text. (A `---` followed by a blank line is a thematic break.)
+    static func unclosedFrontMatter(in text: String) -> Range<Int>? {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count >= 2,
+              lines[0].elementsEqual("---".utf8) || lines[0].elementsEqual("---\r".utf8) || lines[0].elementsEqual("\u{FEFF}---".utf8) else { return nil }
+        let second = lines[1].filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+        return second.isEmpty ? nil : 0..<lines[0].count
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

@@ -48,9 +48,25 @@ public indirect enum YAMLValue: Sendable, Equatable {
         }
     }
 
+    /// A scalar's text; nil for a list or a mapping.
     public var text: String? {
         if case .scalar(let text, _, _) = self { return text }
         return nil
+    }
+
+    /// `~`, `null` or nothing: a key given no value.
+    public var isNull: Bool {
+        if case .scalar(_, .null, _) = self { return true }
+        return false
+    }
+
+    /// What the value is, for messages: "a list", "a mapping".
+    var typeDescription: String {
+        switch self {
+        case .scalar: "text"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        }
     }
 
     public var bool: Bool? {
@@ -87,6 +103,12 @@ extension YAMLValue {
             guard let mark else { return baseOffset }
             return file.offset(line: baseLine + mark.line - 1, column: mark.column)
         }
+        // Yams compares mapping keys by value while composing: an alias as a key would be
+        // compared with its whole expansion, before any bound below can apply.
+        if let key = aliasUsedAsKey(in: yaml) {
+            throw DiagnosticList([.error("an alias cannot be a mapping key here", at: baseOffset + key..<baseOffset + key + 1,
+                                         note: "front matter and diary.yml hold settings, not data")])
+        }
         let node: Node?
         do {
             // Yams' default resolver runs a regular expression on every scalar; the YAML 1.1
@@ -107,18 +129,107 @@ extension YAMLValue {
             throw DiagnosticList([.error("malformed YAML: \(error)", at: baseOffset..<baseOffset)])
         }
         guard let node else { return nil }
-        return convert(node, offset: offset)
+        var values = 0
+        do {
+            return try convert(node, offset: offset, depth: 0, values: &values)
+        } catch {
+            throw DiagnosticList([.error(error.message, at: offset(error.mark)..<offset(error.mark),
+                                         note: "front matter and diary.yml hold settings, not data")])
+        }
     }
 
-    private static func convert(_ node: Node, offset: (Mark?) -> Int) -> YAMLValue {
+    /// The UTF-8 offset of an alias (`*name`) used as a mapping key (`*a: x`, `? *a`),
+    /// outside quoted and block scalars and comments, if any.
+    static func aliasUsedAsKey(in yaml: String) -> Int? {
+        let bytes = Array(yaml.utf8)
+        var lineStart = 0
+        var blockIndent: Int?  // inside a block scalar (`|` or `>`): lines indented more than this
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var indent = lineStart
+            while indent < lineEnd, bytes[indent] == UInt8(ascii: " ") { indent += 1 }
+            let blank = indent == lineEnd
+            if let block = blockIndent, blank || indent - lineStart > block {
+                lineStart = lineEnd + 1
+                continue
+            }
+            blockIndent = nil
+            var i = indent
+            var previous: UInt8 = UInt8(ascii: " ")  // the last byte that is not a space
+            while i < lineEnd {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    // A quoted scalar (on this line): skip to its closing quote.
+                    i += 1
+                    while i < lineEnd, bytes[i] != byte { i += bytes[i] == UInt8(ascii: "\\") && byte == UInt8(ascii: "\"") ? 2 : 1 }
+                case UInt8(ascii: "#") where i == lineStart || bytes[i - 1] == UInt8(ascii: " "):
+                    i = lineEnd
+                    continue
+                case UInt8(ascii: "*") where [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","),
+                                               UInt8(ascii: "?"), UInt8(ascii: "-")].contains(i == lineStart ? UInt8(ascii: " ") : bytes[i - 1]):
+                    var end = i + 1
+                    while end < lineEnd, ![UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+                                           UInt8(ascii: "{"), UInt8(ascii: "}")].contains(bytes[end]) { end += 1 }
+                    var next = end
+                    while next < lineEnd, bytes[next] == UInt8(ascii: " ") { next += 1 }
+                    let colonFollows = next < lineEnd && bytes[next] == UInt8(ascii: ":")
+                        && (next + 1 == lineEnd || [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[next + 1]))
+                    // `*a:` with no space is a name ending in ':' followed by the value indicator.
+                    let colonInName = end > i + 1 && bytes[end - 1] == UInt8(ascii: ":")
+                    if previous == UInt8(ascii: "?") || colonFollows || colonInName { return i }
+                    i = end
+                    continue
+                case _ where (byte == UInt8(ascii: "|") || byte == UInt8(ascii: ">"))
+                    && (previous == UInt8(ascii: ":") || previous == UInt8(ascii: "-")):
+                    blockIndent = indent - lineStart
+                default:
+                    break
+                }
+                if byte != UInt8(ascii: " ") { previous = byte }
+                i += 1
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
+    /// Bounds on a YAML document once its aliases are expanded: an alias repeats the node
+    /// it names, so nine levels of ten aliases ("billion laughs") would make 10^9 values
+    /// from a few lines. Nesting is bounded too (every level is a recursion).
+    static let maximumValues = 100_000
+    static let maximumDepth = 64
+
+    private struct TooLarge: Error {
+        var message: String
+        var mark: Mark?
+    }
+
+    private static func convert(_ node: Node, offset: (Mark?) -> Int, depth: Int, values: inout Int) throws(TooLarge) -> YAMLValue {
+        values += 1
+        guard values <= maximumValues else {
+            throw TooLarge(message: "the YAML holds more than \(maximumValues) values once its aliases are expanded", mark: node.mark)
+        }
+        guard depth <= maximumDepth else {
+            throw TooLarge(message: "the YAML nests more than \(maximumDepth) levels deep", mark: node.mark)
+        }
         switch node {
         case .scalar(let scalar):
             let kind = scalar.style == .plain ? ScalarKind.resolve(scalar.string) : .string
             return .scalar(scalar.string, kind: kind, offset: offset(scalar.mark))
         case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, offset: offset) }, offset: offset(sequence.mark))
+            var items: [YAMLValue] = []
+            for item in sequence { items.append(try convert(item, offset: offset, depth: depth + 1, values: &values)) }
+            return .sequence(items, offset: offset(sequence.mark))
         case .mapping(let mapping):
-            let pairs = mapping.map { (key: $0.key.string ?? "\($0.key)", value: convert($0.value, offset: offset)) }
+            var pairs: [(key: String, value: YAMLValue)] = []
+            for (key, value) in mapping {
+                guard let name = key.string else {
+                    throw TooLarge(message: "a key must be text, not a list or a mapping", mark: key.mark)
+                }
+                pairs.append((name, try convert(value, offset: offset, depth: depth + 1, values: &values)))
+            }
             return .mapping(pairs, offset: offset(mapping.mark))
         case .alias(let alias):
             return .scalar("", kind: .null, offset: offset(alias.mark))

@@ -42,6 +42,9 @@ public struct Templates: Sendable {
                 }
             }
         }
+        var templates: [String: (text: String, path: String)] = [:]
+        for (name, source) in sources where name.hasSuffix(".mustache") { templates[String(name.dropLast(".mustache".count))] = source }
+        try TemplateNesting.check(templates)
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             library.register(try Self.parse(source), named: String(name.dropLast(".mustache".count)))

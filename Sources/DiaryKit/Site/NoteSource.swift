@@ -14,22 +14,25 @@ public struct NoteSource: Sendable, Equatable {
     public var relativePath: String
 
     /// Every `*.md` file under the given paths: a file stands for itself, a folder is
-    /// walked recursively; hidden files and folders are skipped. Sorted by relative path.
-    public static func collect(_ paths: [String]) throws(UsageError) -> [NoteSource] {
+    /// walked recursively; hidden files and folders are skipped, and so is `excluding`
+    /// (the output folder, when it lies inside the notes). Sorted by relative path.
+    public static func collect(_ paths: [String], excluding excluded: String? = nil) throws(UsageError) -> [NoteSource] {
         var sources: [NoteSource] = []
         let fileManager = FileManager.default
+        let excludedPath = excluded.map(Self.absolute)
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw UsageError("no such file or folder: \(path)")
+            guard !path.isEmpty, fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UsageError("no such file or folder: '\(path)'")
             }
             if !isDirectory.boolValue {
+                guard path.hasSuffix(".md") else { throw UsageError("\(path) is not a note: notes are markdown files ending in .md") }
                 sources.append(NoteSource(path: path, relativePath: (path as NSString).lastPathComponent))
                 continue
             }
-            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
             var found: [String] = []
-            walk(root, "", into: &found)
+            walk(root, "", skipping: excludedPath, into: &found)
             for relative in found.sorted() {
                 sources.append(NoteSource(path: root.isEmpty ? relative : root + "/" + relative, relativePath: relative))
             }
@@ -46,7 +49,7 @@ public struct NoteSource: Sendable, Equatable {
 
     /// The `.md` files under `root/relative`, skipping hidden names. Symbolic links to
     /// files count; links to folders are not followed (no cycles).
-    private static func walk(_ root: String, _ relative: String, into found: inout [String]) {
+    private static func walk(_ root: String, _ relative: String, skipping excluded: String?, into found: inout [String]) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(folder.isEmpty ? "." : folder) else { return }
         defer { closedir(directory) }
@@ -66,11 +69,19 @@ public struct NoteSource: Sendable, Equatable {
                 type = isFolder ? (isLink ? Int32(DT_LNK) : Int32(DT_DIR)) : Int32(DT_REG)
             }
             if type == Int32(DT_DIR) {
-                walk(root, path, into: &found)
+                let full = folder.isEmpty ? name : folder + "/" + name
+                if let excluded, absolute(full) == excluded { continue }
+                walk(root, path, skipping: excluded, into: &found)
             } else if type == Int32(DT_REG), name.hasSuffix(".md") {
                 found.append(path)
             }
         }
+    }
+
+    /// A path made absolute and standard (no `.`, `..` or trailing `/`), symbolic links
+    /// resolved: what two spellings of one folder have in common.
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Reads and splits the note.

@@ -35,8 +35,10 @@ public struct OutputFolder: Sendable {
     private let parent: String
     private let name: String
 
+    /// A folder named by a symbolic link is the link's target: the site is published
+    /// there, and the link stays.
     public init(path: String) {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = NoteSource.absolute(path)
         self.path = absolute
         parent = (absolute as NSString).deletingLastPathComponent
         name = (absolute as NSString).lastPathComponent
@@ -44,6 +46,28 @@ public struct OutputFolder: Sendable {
 
     var lockPath: String { parent + "/." + name + ".lock" }
     var stagingPrefix: String { parent + "/." + name + ".staging-" }
+
+    /// Why this folder cannot receive a site rendered from `notes` (the paths given to
+    /// `render`), or nil: publishing replaces the folder as a whole, so it must not be the
+    /// current folder or hold the notes, and it must not be a file.
+    public func problem(publishing notes: [String]) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            return "\(path) is a file; --out names the folder to write the site into"
+        }
+        if path == "/" { return "--out / would replace the whole file system" }
+        let working = NoteSource.absolute(FileManager.default.currentDirectoryPath)
+        if working == path || working.hasPrefix(path + "/") {
+            return "--out \(path) would replace the current folder; name a folder of its own, such as site/"
+        }
+        for note in notes {
+            let folder = NoteSource.absolute(note)
+            if folder == path || folder.hasPrefix(path + "/") {
+                return "--out \(path) would replace the notes in \(note); name another folder, such as site/"
+            }
+        }
+        return nil
+    }
 
     /// Publishes exactly `files` (relative path → bytes), waiting up to `wait` seconds
     /// for another run's lock.

@@ -75,8 +75,12 @@ public struct RunSettings: Sendable {
             let local = workingDirectory + "/templates"
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: local, isDirectory: &isFolder), isFolder.boolValue { directory = local }
-        } else if let given = directory, !FileManager.default.fileExists(atPath: given) {
-            throw .usage(UsageError("no such templates folder: \(given)"))
+        } else if let given = directory {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: given, isDirectory: &isFolder) else {
+                throw .usage(UsageError("no such templates folder: \(given)"))
+            }
+            guard isFolder.boolValue else { throw .usage(UsageError("--templates must name a folder, and \(given) is a file")) }
         }
         do {
             let writer: any OutputWriter = switch format {

@@ -1,5 +1,4 @@
 import Diagnostics
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -27,7 +26,7 @@ public struct SiteBuilder: Sendable {
         let next = Atomic(0)
         let done = Atomic(0)
         let renderer = self.renderer
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, sources.count))) { _ in
+        Workers.run(max(1, min(jobs, sources.count))) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < sources.count else { return }
