@@ -8,7 +8,7 @@ SWIFT ?= swift
 RELEASE := $(SWIFT) build -c release $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
 BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: site markdown test deps bench-math bench browser-check
+.PHONY: site markdown test deps bench-math bench browser-check fuzz fuzz-smoke test-asan
 
 ## Render notes/ into site/ (HTML).
 site: deps
@@ -34,6 +34,22 @@ bench: deps
 	@for tool in cmark-gfm hugo pandoc; do command -v $$tool >/dev/null || { $(SUDO) apt-get update -qq; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq cmark-gfm hugo pandoc >/dev/null; break; }; done
 	$(RELEASE) --product diary
 	python3 bench/site.py --bin $(BIN)/diary
+
+## Fuzz every target with libFuzzer and AddressSanitizer for FUZZ_SECONDS each (default 60).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash fuzz/run $(FUZZ_SECONDS)
+
+## The fuzz targets for a few seconds each from the checked-in seeds (CI).
+fuzz-smoke: deps
+	bash fuzz/run 20
+
+## The math core and the calc language's tests, optimised, under AddressSanitizer:
+## memory errors that only -O exposes (operands released early, swiftlang/swift#65379).
+test-asan: deps
+	$(SWIFT) build -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --build-tests
+	$(SWIFT) test -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --skip-build \
+	  --filter 'DiaryMathTests|CalcTests'
 
 ## Build and run the whole test suite.
 test: deps

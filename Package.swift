@@ -65,10 +65,18 @@ let package = Package(
         // `make bench-math`: DiaryMath against NumPy (bench/math.py drives it).
         .executableTarget(name: "DiaryMathBench", dependencies: ["DiaryMath"], path: "bench/DiaryMathBench",
                           linkerSettings: staticReleaseLinking),
+        // Fuzz targets (`make fuzz`): libFuzzer entry points over the calc language, TeX,
+        // whole notes and the block scanner (differential against cmark-gfm). Built without
+        // libFuzzer (-DFUZZING), each replays the files it is given.
+        .target(name: "FuzzSupport", path: "fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzCalc", dependencies: ["Calc", "Diagnostics", "FuzzSupport"], path: "fuzz/FuzzCalc"),
+        .executableTarget(name: "FuzzTeX", dependencies: ["DiaryKit", "FuzzSupport"], path: "fuzz/FuzzTeX"),
+        .executableTarget(name: "FuzzNote", dependencies: ["DiaryKit", "Calc", "FuzzSupport"], path: "fuzz/FuzzNote"),
+        .executableTarget(name: "FuzzBlocks", dependencies: ["DiaryKit", "FuzzSupport"], path: "fuzz/FuzzBlocks"),
         .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath", "Diagnostics"]),
-        .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics"], exclude: ["Golden"]),
+        .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics", "FuzzSupport"], exclude: ["Golden"]),
         // Runs the built `diary` binary; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: ["diary"], exclude: ["Golden"]),
     ]

@@ -57,3 +57,28 @@ import Testing
         #expect(page.contains("<pre><code>code\n</code></pre>"))
     }
 }
+
+/// Findings of `make fuzz`, kept as regressions.
+@Suite struct FuzzFindingTests {
+    /// A fence that the end of its block quote closes: cmark-gfm reports it one line too
+    /// long, over the HTML block after it; the map takes the lines from the literal.
+    @Test func aFenceClosedByItsQuoteEndsWhereItsLiteralEnds() throws {
+        let text = "> qu$ doea$\n> ```calc\n> d `code {{x}}`\n<div>{{ DATE }}</div>\n"
+        let note = try Fixture.note(text)
+        let map = BlockMapProvider.parsedMap(of: note)
+        #expect(map.codeBlocks.first?.lines == 2...3)
+        #expect(map.kind(ofLine: 4) == .html)
+        let result = try Fixture.renderer(.html).render(note)
+        guard case .failure(let diagnostics) = result else { Issue.record("expected the cell's error"); return }
+        #expect(diagnostics.rendered().contains("notes/test.md:3:5: error: unexpected character '`'"))
+        var renderer = try Fixture.renderer(.html)
+        renderer.keepGoing = true
+        #expect(try renderer.render(note).get().bodyText.contains("<div>2026-11-26</div>"))
+    }
+
+    /// cmark-gfm reads NUL as U+FFFD; the scanner leaves such notes to it.
+    @Test func notesWithNULAreLeftToTheParser() throws {
+        let note = try Fixture.note("```calc\nx = 2\n\u{0}\u{0}{ x }}\n```\n")
+        #expect(BlockScanner.blocks(in: note) == nil)
+    }
+}

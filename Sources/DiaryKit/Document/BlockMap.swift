@@ -74,10 +74,13 @@ struct BlockMap: Sendable {
             case .blockQuote:
                 for line in first...last { quoteDepth[line - 1] += 1 }
             case .htmlBlock:
-                for line in first...last { lineKinds[line - 1] = .html }
+                // A line is code or HTML, never both (code wins): edits over code content
+                // and over HTML text must never overlap.
+                for line in first...last where lineKinds[line - 1] != .code { lineKinds[line - 1] = .html }
             case .codeBlock:
-                for line in first...last { lineKinds[line - 1] = .code }
-                codeBlocks.append(makeCodeBlock(block, first: first, last: last, file: file))
+                let code = makeCodeBlock(block, first: first, last: last, file: file)
+                for line in code.lines { lineKinds[line - 1] = .code }
+                codeBlocks.append(code)
             default:
                 break
             }
@@ -114,13 +117,17 @@ struct BlockMap: Sendable {
         }
     }
 
-    private func makeCodeBlock(_ block: MarkdownBlock, first: Int, last: Int, file: SourceFile) -> CodeBlock {
-        var contentFirst = first, contentEnd = last + 1
-        if block.isFenced {
-            contentFirst = first + 1
-            if last > first, isClosingFence(file.lineText(last), block: block) { contentEnd = last }
-        }
-        if contentEnd < contentFirst { contentEnd = contentFirst }
+    /// The block's lines come from its literal, which cmark-gfm gives exactly: its
+    /// reported end line can run one line too far (a fence that its container's end
+    /// closes, in a block quote followed by an unquoted line).
+    private func makeCodeBlock(_ block: MarkdownBlock, first: Int, last reported: Int, file: SourceFile) -> CodeBlock {
+        let contentFirst = block.isFenced ? first + 1 : first
+        var literalLines = block.literal.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        if let end = block.literal.utf8.last, end != 10 { literalLines += 1 }
+        let contentEnd = min(max(contentFirst, contentFirst + literalLines), reported + 1)
+        // A fenced block ends at its closing fence when that is the line after its content.
+        var last = max(first, contentEnd - 1)
+        if block.isFenced, contentEnd <= reported, isClosingFence(file.lineText(contentEnd), block: block) { last = contentEnd }
         // Each literal line is the end of its file line, after the container prefix.
         var starts: [Int] = []
         var text = file.text

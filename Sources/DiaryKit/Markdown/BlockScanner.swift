@@ -59,7 +59,8 @@ struct BlockScanner {
     }
 
     private mutating func run() -> [MarkdownBlock]? {
-        guard !bytes.contains(13), !bytes.isEmpty else { return bytes.isEmpty ? [] : nil }
+        // Carriage returns and NUL (which cmark-gfm replaces by U+FFFD) are not modelled.
+        guard !bytes.contains(13), !bytes.contains(0), !bytes.isEmpty else { return bytes.isEmpty ? [] : nil }
         for number in 1..<lineStarts.count {
             line = number
             position = lineStarts[number - 1]

@@ -1,0 +1,34 @@
+@testable import DiaryKit
+import Calc
+import Foundation
+import FuzzSupport
+
+/// libFuzzer target: a whole note, from its bytes through front matter, the block map,
+/// the prose scanner, placeholders, cells and both writers (a page and its markdown).
+private let context = RenderContext(today: CalendarDate(year: 2026, month: 11, day: 26) ?? .init(Date(), in: .gmt), timeZone: .gmt,
+                                    config: Config(), repoStart: .fixed(CalendarDate(year: 2025, month: 8, day: 18) ?? .init(Date(), in: .gmt)))
+private let templates = try? Templates(directory: nil)
+private let limits = Limits(steps: 20_000, elementWork: 20_000_000, memory: 64 << 20, outputLines: 10_000, outputBytes: 1 << 20)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzNote(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    guard let note = try? Note(path: "notes/fuzz.md", relativePath: "fuzz.md", bytes: bytes), let templates else { return 0 }
+    let writers: [any OutputWriter] = [HTMLSiteWriter(context: context, templates: templates, mathFont: nil), MarkdownWriter()]
+    for writer in writers {
+        for keepGoing in [false, true] {
+            var renderer = NoteRenderer(context: context, writer: writer)
+            renderer.keepGoing = keepGoing
+            renderer.limits = limits
+            switch renderer.render(note) {
+            case .success(let rendered): _ = writer.files(for: [rendered])
+            case .failure(let diagnostics): _ = diagnostics.rendered()
+            }
+        }
+    }
+    return 0
+}
+
+@main enum Main {
+    static func main() { Fuzz.main(fuzzNote) }
+}
