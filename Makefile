@@ -29,11 +29,13 @@ bench-math:
 browser-check:
 	bash .ci/browser-check/run
 
-## diary against cmark-gfm, Hugo and pandoc on a generated corpus (release build).
+## diary against cmark-gfm, Hugo and pandoc on a generated corpus, then on adversarial
+## note shapes against cmark-gfm (release build).
 bench: deps
 	@for tool in cmark-gfm hugo pandoc; do command -v $$tool >/dev/null || { $(SUDO) apt-get update -qq; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq cmark-gfm hugo pandoc >/dev/null; break; }; done
 	$(RELEASE) --product diary
 	python3 bench/site.py --bin $(BIN)/diary
+	python3 bench/adversarial.py --bin $(BIN)/diary
 
 ## Fuzz every target with libFuzzer and AddressSanitizer for FUZZ_SECONDS each (default 60).
 FUZZ_SECONDS ?= 60

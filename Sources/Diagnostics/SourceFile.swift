@@ -66,20 +66,24 @@ public struct SourceFile: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         let (line, column) = location(of: diagnostic.range.lowerBound)
         var out = "\(path):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        let source = Array(lineText(line).unicodeScalars)
-        let lineEnd = lineStarts[line - 1] + lineText(line).utf8.count
+        let text = lineText(line)
+        let source = Array(text.unicodeScalars)
+        let lineEnd = lineStarts[line - 1] + text.utf8.count
+        // The caret's place in the shown line: a range can start past its end (at a line
+        // break, or at a carriage return the line is shown without).
+        let caretIndex = min(column - 1, source.count)
         let underlined = max(0, min(diagnostic.range.upperBound, lineEnd) - diagnostic.range.lowerBound)
         // The underline's width in characters.
         var width = 0, bytes = 0
-        for scalar in source.dropFirst(column - 1) where bytes < underlined {
+        for scalar in source.dropFirst(caretIndex) where bytes < underlined {
             bytes += UTF8.width(scalar)
             width += 1
         }
         var start = 0, end = source.count
         if source.count > Self.windowWidth {
-            start = max(0, min(column - 1 - Self.windowWidth / 3, source.count - Self.windowWidth))
+            start = max(0, min(caretIndex - Self.windowWidth / 3, source.count - Self.windowWidth))
             end = min(source.count, start + Self.windowWidth)
-            width = min(width, end - (column - 1))
+            width = min(width, end - caretIndex)
         }
         let cutBefore = start > 0, cutAfter = end < source.count
         var shown = cutBefore ? "…" : ""
@@ -88,7 +92,7 @@ public struct SourceFile: Sendable {
         out += shown + "\n"
         // Keep tabs so the caret sits under the same character in a terminal.
         var caret = cutBefore ? " " : ""
-        for scalar in source[start..<max(start, column - 1)] {
+        for scalar in source[start..<max(start, caretIndex)] {
             caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
         }
         caret += "^" + String(repeating: "~", count: max(0, width - 1))

@@ -71,3 +71,17 @@ import Testing
         #expect(!FileDiagnostics(file, diagnostics).rendered().contains("more like this"))
     }
 }
+
+/// Findings of `make fuzz`, kept as regressions.
+@Suite struct DiagnosticFuzzFindingTests {
+    /// An error at a carriage return that the shown line leaves out.
+    @Test func aCaretPastTheShownLine() {
+        let text = "batches = [\n  [[\r\r\r1.0,\r"
+        let file = SourceFile(path: "cell", text: text)
+        let offset = text.utf8.count - 1
+        let rendered = file.render(.error("expected ']'", at: offset..<offset + 1))
+        #expect(rendered.hasPrefix("cell:2:12: error: expected ']'\n"))
+        let long = String(repeating: "x", count: 300) + "\r\n"
+        #expect(SourceFile(path: "l", text: long).render(.error("e", at: 300..<301)).contains("^"))
+    }
+}

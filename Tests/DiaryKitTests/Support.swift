@@ -21,7 +21,7 @@ enum Fixture {
                          templates: String? = nil) throws -> NoteRenderer {
         let context = context ?? self.context(config: config)
         let writer: any OutputWriter = switch format {
-        case .html: HTMLSiteWriter(context: context, templates: try Templates(directory: templates), mathFont: nil)
+        case .html: try HTMLSiteWriter(context: context, templates: try Templates(directory: templates), mathFont: nil)
         case .markdown: MarkdownWriter()
         }
         return NoteRenderer(context: context, writer: writer)

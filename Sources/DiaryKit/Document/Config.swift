@@ -8,6 +8,18 @@ public struct Counter: Sendable, Equatable {
     public var date: CalendarDate
 }
 
+/// A TeX macro from `diary.yml` or front matter: `\\R: "\\mathbb{R}"`, or with its number
+/// of arguments, `\\KL: ["D_{KL}(#1 \\| #2)", 2]`.
+public struct MacroDefinition: Sendable, Equatable {
+    /// The command's name without the backslash.
+    public var name: String
+    public var body: String
+    /// nil: the highest `#n` of the body.
+    public var parameters: Int?
+    /// Where the definition is, in its file.
+    public var offset: Int
+}
+
 /// `diary.yml`: site-wide settings. Every key is optional.
 public struct Config: Sendable {
     public var title = "Diary"
@@ -21,6 +33,10 @@ public struct Config: Sendable {
     public var counters: [Counter] = []
     /// Default decimals in result tables.
     public var digits = 4
+    /// TeX macros for every note's math.
+    public var macros: [MacroDefinition] = []
+    /// The file the settings came from, to locate errors found later (a macro's body).
+    public var file: SourceFile?
     /// Every key, known or not, for templates.
     public var values: YAMLValue?
 
@@ -36,6 +52,7 @@ public struct Config: Sendable {
             throw FileDiagnostics(file, error.diagnostics)
         }
         values = yaml
+        self.file = file
         if let yaml, !yaml.isNull {
             guard case .mapping(let pairs, _) = yaml else {
                 throw FileDiagnostics(file, [.error("diary.yml must be a mapping of keys to values", at: yaml.offset..<yaml.offset)])
@@ -52,6 +69,7 @@ public struct Config: Sendable {
                 case "repo_start": repoStart = ConfigReader.date(value, key: key, diagnostics: &diagnostics)
                 case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)
                 case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics) ?? digits
+                case "macros": macros = ConfigReader.macros(value, diagnostics: &diagnostics)
                 default: break
                 }
             }
@@ -70,6 +88,36 @@ enum ConfigReader {
             return nil
         }
         return text
+    }
+
+    /// `macros:` — a mapping of command names (with or without the backslash) to bodies,
+    /// or to `[body, number of arguments]`.
+    static func macros(_ value: YAMLValue, diagnostics: inout [Diagnostic]) -> [MacroDefinition] {
+        guard case .mapping(let pairs, _) = value else {
+            diagnostics.append(.error("'macros' must map command names to TeX, e.g. '\\R: \"\\mathbb{R}\"'", at: value.offset..<value.offset))
+            return []
+        }
+        var macros: [MacroDefinition] = []
+        for (key, definition) in pairs {
+            let name = key.hasPrefix("\\") ? String(key.dropFirst()) : key
+            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else {
+                diagnostics.append(.error("macro name '\(key)' must be letters, such as \\R", at: definition.offset..<definition.offset))
+                continue
+            }
+            switch definition {
+            case .scalar(let body, _, _):
+                macros.append(MacroDefinition(name: name, body: body, parameters: nil, offset: definition.offset))
+            case .sequence(let items, _) where items.count == 2:
+                guard let body = items[0].text, let count = items[1].int, (0...9).contains(count) else {
+                    diagnostics.append(.error("macro '\(key)' must be [body, number of arguments 0 to 9]", at: definition.offset..<definition.offset))
+                    continue
+                }
+                macros.append(MacroDefinition(name: name, body: body, parameters: count, offset: definition.offset))
+            default:
+                diagnostics.append(.error("macro '\(key)' must be TeX text, or [body, number of arguments]", at: definition.offset..<definition.offset))
+            }
+        }
+        return macros
     }
 
     /// A list of tags (`[a, b]`, one per line with `- `), or one text of comma-separated tags.

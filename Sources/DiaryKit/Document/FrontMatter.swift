@@ -10,6 +10,8 @@ public struct FrontMatter: Sendable {
     public var digits: Int?
     public var counters: [Counter] = []
     public var slug: String?
+    /// TeX macros for the note's math (`macros: {\\R: "\\mathbb{R}"}`).
+    public var macros: [MacroDefinition] = []
     /// Every key, known or not, for templates.
     public var values: YAMLValue?
 
@@ -34,6 +36,7 @@ public struct FrontMatter: Sendable {
             case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics)
             case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)
             case "slug": slug = ConfigReader.slug(value, diagnostics: &diagnostics)
+            case "macros": macros = ConfigReader.macros(value, diagnostics: &diagnostics)
             default: break
             }
         }

@@ -1,30 +1,36 @@
 import Synchronization
 
-/// Converted formulas by TeX and mode, shared by the threads of a run: formulas recur
-/// (μ, σ², the update rule of every note), so each is converted once.
+/// Converted formulas by TeX, mode and macros, shared by the threads of a run: formulas
+/// recur (μ, σ², the update rule of every note), so each is converted once.
 final class MathCache: Sendable {
     /// Enough for the formulas a diary repeats; a site of 10,000 notes with distinct
     /// formulas must not keep them all (about 1 KB of MathML each).
     static let capacity = 4096
 
-    private let entries = Mutex<[String: Result<String, TeXError>]>([:])
+    private let entries = Mutex<[String: Result<ConvertedMath, TeXError>]>([:])
 
     init() {}
 
     /// How many formulas are kept (at most ``capacity``).
     var count: Int { entries.withLock { $0.count } }
 
-    /// The MathML of a formula, or the first construct that cannot be rendered.
-    func mathML(_ tex: String, display: Bool) throws(TeXError) -> String {
-        let key = (display ? "D" : "I") + tex
+    /// The MathML of a formula with the macros in force, or the first construct that
+    /// cannot be rendered.
+    func convert(_ tex: String, display: Bool, macros: TeXMacros = TeXMacros()) throws(TeXError) -> ConvertedMath {
+        let key = (display ? "D" : "I") + macros.signature + "\u{0}" + tex
         if let cached = entries.withLock({ $0[key] }) { return try cached.get() }
-        let result: Result<String, TeXError>
+        let result: Result<ConvertedMath, TeXError>
         do {
-            result = .success(try TeXParser.mathML(tex, display: display))
+            result = .success(try TeXParser.convert(tex, display: display, macros: macros))
         } catch {
             result = .failure(error)
         }
         entries.withLock { if $0.count < Self.capacity { $0[key] = result } }
         return try result.get()
+    }
+
+    /// The MathML alone (tests).
+    func mathML(_ tex: String, display: Bool) throws(TeXError) -> String {
+        try convert(tex, display: display).markup
     }
 }

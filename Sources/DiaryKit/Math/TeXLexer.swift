@@ -5,6 +5,8 @@ struct TeXToken: Sendable, Equatable {
         case command(String)
         case character(Unicode.Scalar)
         case beginGroup, endGroup, caret, underscore, alignment
+        /// `#1` … `#9` in a macro's body.
+        case parameter(Int)
         case space
         case end
     }
@@ -53,6 +55,10 @@ enum TeXLexer {
             case "^": tokens.append(TeXToken(kind: .caret, offset: start))
             case "_": tokens.append(TeXToken(kind: .underscore, offset: start))
             case "&": tokens.append(TeXToken(kind: .alignment, offset: start))
+            case "#" where i + 1 < scalars.count && ("1"..."9").contains(scalars[i + 1]):
+                tokens.append(TeXToken(kind: .parameter(Int(scalars[i + 1].value) - 48), offset: start))
+                i += 2
+                continue
             case "~": tokens.append(TeXToken(kind: .command("nobreakspace"), offset: start))
             case " ", "\t", "\n", "\r":
                 if tokens.last?.kind != .space { tokens.append(TeXToken(kind: .space, offset: start)) }

@@ -50,7 +50,11 @@ enum TeXSymbols {
 
     static let punctuation: [String: String] = ["colon": ":", "ldotp": "."]
 
-    static let dots: [String: String] = ["ldots": "…", "dots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱", "dotsc": "…", "dotsb": "⋯"]
+    /// `\dots` itself looks at what follows (see `TeXCommands`).
+    static let dots: [String: String] = [
+        "ldots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱", "dotsc": "…", "dotsb": "⋯", "dotsm": "⋯", "dotsi": "⋯",
+        "dotso": "…", "mathellipsis": "…", "iddots": "⋰", "adots": "⋰",
+    ]
 
     /// Delimiters usable after `\left`, `\right`, `\big` and bare.
     static let delimiters: [String: (String, TeXAtom.Kind)] = [
@@ -69,7 +73,8 @@ enum TeXSymbols {
         "sum": ("∑", true), "prod": ("∏", true), "coprod": ("∐", true), "bigcup": ("⋃", true),
         "bigcap": ("⋂", true), "bigoplus": ("⨁", true), "bigotimes": ("⨂", true), "bigodot": ("⨀", true),
         "bigvee": ("⋁", true), "bigwedge": ("⋀", true), "bigsqcup": ("⨆", true), "biguplus": ("⨄", true),
-        "int": ("∫", false), "iint": ("∬", false), "iiint": ("∭", false), "oint": ("∮", false),
+        "int": ("∫", false), "iint": ("∬", false), "iiint": ("∭", false), "oint": ("∮", false), "intop": ("∫", true),
+        "smallint": ("∫", false),
     ]
 
     /// Function names (upright, followed by a thin space); the flag: limits in display.
@@ -78,10 +83,15 @@ enum TeXSymbols {
         "csc": false, "cot": false, "sinh": false, "cosh": false, "tanh": false, "coth": false, "arcsin": false,
         "arccos": false, "arctan": false, "arg": false, "deg": false, "dim": false, "hom": false, "ker": false,
         "det": true, "gcd": true, "Pr": true, "lim": true, "liminf": true, "limsup": true, "max": true,
-        "min": true, "sup": true, "inf": true,
+        "min": true, "sup": true, "inf": true, "arcctg": false, "arctg": false, "ch": false, "cosec": false, "cotg": false,
+        "ctg": false, "cth": false, "sh": false, "tg": false, "th": false, "injlim": true, "projlim": true,
+        "varliminf": true, "varlimsup": true, "varinjlim": true, "varprojlim": true, "argmax": true, "argmin": true,
     ]
 
-    static let displayNames: [String: String] = ["liminf": "lim inf", "limsup": "lim sup"]
+    static let displayNames: [String: String] = [
+        "liminf": "lim inf", "limsup": "lim sup", "injlim": "inj lim", "projlim": "proj lim", "varliminf": "lim",
+        "varlimsup": "lim", "varinjlim": "lim", "varprojlim": "lim", "argmax": "arg max", "argmin": "arg min",
+    ]
 
     /// Accents: the mark, and whether it stretches over the whole argument.
     static let accents: [String: (String, Bool)] = [
@@ -91,22 +101,71 @@ enum TeXSymbols {
         "bar": ("‾", false), "overline": ("\u{0332}", true), "vec": ("→", false), "overrightarrow": ("→", true),
         "overleftarrow": ("←", true), "dot": ("˙", false), "ddot": ("¨", false), "check": ("ˇ", false),
         "breve": ("˘", false), "acute": ("´", false), "grave": ("`", false), "mathring": ("˚", false),
-        "overbrace": ("⏞", true),
+        "overbrace": ("⏞", true), "overleftrightarrow": ("↔", true), "widecheck": ("ˇ", true), "wideparen": ("⏜", true),
+        "overgroup": ("⏠", true), "Overrightarrow": ("⇒", true), "overlinesegment": ("‾", true), "overleftharpoon": ("↼", true),
+        "overrightharpoon": ("⇀", true),
     ]
 
-    static let underAccents: [String: String] = ["underline": "\u{0332}", "underbrace": "⏟", "underrightarrow": "→"]
+    static let underAccents: [String: String] = [
+        "underline": "\u{0332}", "underbrace": "⏟", "underrightarrow": "→", "underleftarrow": "←",
+        "underleftrightarrow": "↔", "utilde": "~", "underbar": "\u{0332}", "undergroup": "⏡", "underlinesegment": "‾",
+    ]
+
+    /// `\xrightarrow[below]{above}` and friends: arrows that stretch under their labels.
+    static let extensibleArrows: [String: String] = [
+        "xrightarrow": "→", "xleftarrow": "←", "xRightarrow": "⇒", "xLeftarrow": "⇐", "xleftrightarrow": "↔",
+        "xLeftrightarrow": "⇔", "xhookleftarrow": "↩", "xhookrightarrow": "↪", "xmapsto": "↦", "xrightharpoondown": "⇁",
+        "xrightharpoonup": "⇀", "xleftharpoondown": "↽", "xleftharpoonup": "↼", "xrightleftharpoons": "⇌",
+        "xleftrightharpoons": "⇋", "xtwoheadrightarrow": "↠", "xtwoheadleftarrow": "↞", "xlongequal": "=",
+        "xtofrom": "⇄", "xrightleftarrows": "⇄", "xleftrightarrows": "⇆",
+    ]
+
+    /// `\red{x}` and the other one-word colour commands KaTeX knows.
+    static let namedColors: [String: String] = [
+        "red": "#df0030", "green": "#28ae7b", "blue": "#3f5fbf", "orange": "#ff7f00", "pink": "#e91e63", "purple": "#9d38bd",
+        "gray": "gray", "yellow": "#ffd700", "teal": "#14a3a3", "gold": "#daa520", "maroon": "#800000", "mintA": "#f5f9e8",
+        "blueA": "#ccfaff", "blueB": "#80f6ff", "blueC": "#63d9ea", "blueD": "#11accd", "blueE": "#0c7f99",
+        "tealA": "#94fff5", "tealB": "#26edd5", "tealC": "#01d1c1", "tealD": "#01a995", "tealE": "#208170",
+        "greenA": "#b6ffb0", "greenB": "#8af281", "greenC": "#74cf70", "greenD": "#1fab54", "greenE": "#0d923f",
+        "goldA": "#ffd0a9", "goldB": "#ffbb71", "goldC": "#ff9c39", "goldD": "#e07d10", "goldE": "#a75a05",
+        "redA": "#fca9a9", "redB": "#ff8482", "redC": "#f9685d", "redD": "#e84d39", "redE": "#bc2612",
+        "maroonA": "#ffbde0", "maroonB": "#ff92c6", "maroonC": "#ed5fa6", "maroonD": "#ca337c", "maroonE": "#9e034e",
+        "purpleA": "#ddd7ff", "purpleB": "#c6b9fc", "purpleC": "#aa87ff", "purpleD": "#7854ab", "purpleE": "#543b78",
+        "grayA": "#f6f7f7", "grayB": "#f0f1f2", "grayC": "#e3e5e6", "grayD": "#d6d8da", "grayE": "#babec2",
+        "grayF": "#888d93", "grayG": "#626569", "grayH": "#3b3e40", "grayI": "#21242c", "kaBlue": "#314453", "kaGreen": "#71b307",
+    ]
+
+    /// `\mathrel{…}` and friends: the argument as an atom of a given class.
+    static let classCommands: [String: TeXAtom.Kind] = [
+        "mathord": .ordinary, "mathop": .largeOperator, "mathbin": .binary, "mathrel": .relation, "mathopen": .open,
+        "mathclose": .close, "mathpunct": .punctuation, "mathinner": .ordinary,
+    ]
+
+    /// The class of a symbol typed as itself (`≤`, `→`, `∑`), as its command has it.
+    static func kind(of scalar: Unicode.Scalar) -> TeXAtom.Kind? { typedSymbols[String(scalar)] }
+
+    private static let typedSymbols: [String: TeXAtom.Kind] = {
+        var kinds: [String: TeXAtom.Kind] = [:]
+        for table in [binary, amsBinary] { for symbol in table.values where symbol.unicodeScalars.count == 1 { kinds[symbol] = .binary } }
+        for table in [relations, amsRelations] { for symbol in table.values where symbol.unicodeScalars.count == 1 { kinds[symbol] = .relation } }
+        for table in [bigOperators, amsBigOperators] { for (symbol, _) in table.values { kinds[symbol] = .largeOperator } }
+        for table in [ordinary, amsOrdinary] { for symbol in table.values where symbol.unicodeScalars.count == 1 { kinds[symbol] = kinds[symbol] ?? .ordinary } }
+        return kinds
+    }()
 
     /// Horizontal spaces in em.
     static let spaces: [String: Double] = [
         ",": 0.1667, "thinspace": 0.1667, ":": 0.2222, ">": 0.2222, "medspace": 0.2222, ";": 0.2778,
         "thickspace": 0.2778, "!": -0.1667, "negthinspace": -0.1667, "quad": 1, "qquad": 2, " ": 0.25,
-        "enspace": 0.5,
+        "enspace": 0.5, "negmedspace": -0.2222, "negthickspace": -0.2778, "space": 0.25, "nobreak": 0,
+        "allowbreak": 0, "relax": 0, "mathsurround": 0,
     ]
 
     static let fonts: [String: MathAlphabet?] = [
         "mathbf": .bold, "mathit": .italic, "mathbb": .doubleStruck, "mathcal": .script, "mathscr": .script,
         "mathfrak": .fraktur, "mathsf": .sansSerif, "mathtt": .monospace, "boldsymbol": .boldItalic,
-        "bm": .boldItalic, "mathrm": nil, "mathnormal": nil,
+        "bm": .boldItalic, "mathrm": nil, "mathnormal": nil, "mathbbm": .doubleStruck, "mathbbb": .doubleStruck,
+        "mathbfit": .boldItalic, "pmb": .boldItalic, "Bbb": .doubleStruck, "frak": .fraktur, "mathup": nil,
     ]
 
     /// `\big` and friends: the delimiter's size in em (as KaTeX draws them).

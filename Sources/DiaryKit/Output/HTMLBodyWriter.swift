@@ -40,6 +40,8 @@ struct HTMLBodyWriter {
     static let tokenLimit: UInt32 = 0x10FFFD
 
     let math: MathRenderer
+    /// The site's macros (`diary.yml`); a note's front matter adds its own.
+    var macros = TeXMacros()
 
     /// The body's HTML.
     func write(_ evaluated: EvaluatedNote) -> Body {
@@ -80,15 +82,20 @@ struct HTMLBodyWriter {
             }
         }
         edits += scan.escapes.filter(\.inHTML).map { TextEdit(range: $0.range, replacement: "{{") }
-        for span in scan.math {
+        // Formulas in document order (a macro applies after its definition), then the
+        // note's equation numbers and references.
+        var noteMacros = MathRenderer.macros(note.frontMatter.macros, base: macros, diagnostics: &diagnostics)
+        var formulas = scan.math.map { math.render($0, macros: &noteMacros, diagnostics: &diagnostics) }
+        MathNumbering.apply(&formulas, diagnostics: &diagnostics)
+        for rendered in formulas {
+            let span = rendered.span
             if span.style == .fence {
                 guard let block = map.codeBlocks.first(where: { note.file.lineStarts[$0.lines.lowerBound - 1] == span.range.lowerBound }),
                       let content = Self.contentRange(of: block, in: note.file) else { continue }
-                let rendered = math.render(span, diagnostics: &diagnostics)
                 if let token = token(for: .block(html: rendered.standalone), at: span.range.lowerBound) {
                     edits.append(TextEdit(range: content, replacement: token))
                 }
-            } else if let token = token(for: .math(math.render(span, diagnostics: &diagnostics)), at: span.range.lowerBound) {
+            } else if let token = token(for: .math(rendered), at: span.range.lowerBound) {
                 edits.append(TextEdit(range: span.range, replacement: token))
             }
         }

@@ -9,10 +9,16 @@ struct HTMLSiteWriter: OutputWriter {
     let mathFont: MathFont?
     /// One converter (and formula cache) for the whole run.
     let math = MathRenderer()
+    /// The TeX macros of `diary.yml`.
+    let macros: TeXMacros
     /// The part of every template's context that is the same on every page.
     private let siteValues: [String: TemplateValue]
 
-    init(context: RenderContext, templates: Templates, mathFont: MathFont?) {
+    /// A writer for the site; the config's macros are checked here (an error at its line).
+    init(context: RenderContext, templates: Templates, mathFont: MathFont?) throws(FileDiagnostics) {
+        var diagnostics: [Diagnostic] = []
+        macros = MathRenderer.macros(context.config.macros, diagnostics: &diagnostics)
+        if !diagnostics.isEmpty { throw FileDiagnostics(context.config.file ?? SourceFile(path: "diary.yml", text: ""), diagnostics) }
         self.context = context
         self.templates = templates
         self.mathFont = mathFont
@@ -31,7 +37,7 @@ struct HTMLSiteWriter: OutputWriter {
     var parsesNotes: Bool { true }
 
     func write(_ note: EvaluatedNote) -> WrittenNote {
-        let body = HTMLBodyWriter(math: math).write(note)
+        let body = HTMLBodyWriter(math: math, macros: macros).write(note)
         return WrittenNote(body: body.html, firstHeading: body.firstHeading, summary: body.firstParagraph ?? "",
                            diagnostics: body.diagnostics, parsedBlocks: body.parsedBlocks)
     }

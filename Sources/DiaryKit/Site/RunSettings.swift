@@ -84,7 +84,7 @@ public struct RunSettings: Sendable {
         }
         do {
             let writer: any OutputWriter = switch format {
-            case .html: HTMLSiteWriter(context: context, templates: try Templates(directory: directory), mathFont: MathFont.find())
+            case .html: try HTMLSiteWriter(context: context, templates: try Templates(directory: directory), mathFont: MathFont.find())
             case .markdown: MarkdownWriter()
             }
             return NoteRenderer(context: context, writer: writer)
