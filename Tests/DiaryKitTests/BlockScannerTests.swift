@@ -20,6 +20,12 @@ import Testing
         "````\n```\nnested fence\n````\n\n```\nunclosed at the end\n",
         "- a\n  - b\n    ```\n    deep\n    ```\n  - c\n\n* * *\n---\nSetext\n===\n",
         "- ```\n  in item\n- after\n",
+        // Fuzz findings: on a lazy line an empty item, a list starting at 5 and an HTML
+        // tag start blocks of their own (cmark-gfm's paragraph-interruption rules apply only
+        // to a paragraph of the innermost matched container).
+        "> quote $a$\n-\n iem {{ x }}\n  - nested\n",
+        "> a\n1986. x\n",
+        "> a\n<span>x\n",
     ]
 
     @Test(arguments: notes)

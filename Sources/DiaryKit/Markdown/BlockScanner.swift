@@ -124,7 +124,7 @@ struct BlockScanner {
                 startFenced(fence, indent: indent, at: first)
                 return
             }
-            if let type = htmlStart(at: first), type != 7 || !isParagraph {
+            if let type = htmlStart(at: first), type != 7 || !isParagraph || open < containers.count {
                 endOpenBlocks(keeping: open)
                 startHTML(type: type, at: first)
                 return
@@ -140,7 +140,10 @@ struct BlockScanner {
             if let (markerEnd, ordered, startsWithOne) = listMarker(at: first) {
                 let after = spaces(from: markerEnd)
                 let emptyItem = markerEnd + after >= lineEnd
-                if !isParagraph || (!emptyItem && (!ordered || startsWithOne)) {
+                // Only a paragraph of the innermost matched container is interrupted by
+                // these rules (cmark-gfm: the container is the paragraph); on a lazy line an
+                // empty item or a list starting at 5 opens a list.
+                if !isParagraph || open < containers.count || (!emptyItem && (!ordered || startsWithOne)) {
                     let markerWidth = markerEnd - first
                     let padding = emptyItem || after >= 5 ? markerWidth + 1 : markerWidth + after
                     open = push(.item(width: indent + padding, empty: emptyItem), contentAt: emptyItem ? lineEnd : first + padding,
