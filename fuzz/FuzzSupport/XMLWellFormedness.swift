@@ -31,6 +31,14 @@ public enum XMLWellFormedness {
             }
             if byte == UInt8(ascii: ">") { return "bare '>' at \(i)" }
             guard byte == UInt8(ascii: "<") else { i += 1; continue }
+            if bytes[i...].starts(with: "<!--".utf8) {
+                // A comment: anything up to `-->`.
+                var end = i + 4
+                while end + 2 < bytes.count, !(bytes[end] == 45 && bytes[end + 1] == 45 && bytes[end + 2] == 62) { end += 1 }
+                guard end + 2 < bytes.count else { return "unfinished comment at \(i)" }
+                i = end + 3
+                continue
+            }
             let closing = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/")
             var j = i + (closing ? 2 : 1)
             let nameStart = j

@@ -1,7 +1,7 @@
 /// TeX's math fonts as Unicode Mathematical Alphanumeric Symbols: Chromium's MathML Core
 /// ignores `mathvariant` (except `normal`), so `\mathbf{x}` must be the character 𝐱.
 enum MathAlphabet: Sendable {
-    case bold, italic, boldItalic, doubleStruck, script, fraktur, sansSerif, monospace
+    case bold, italic, boldItalic, doubleStruck, script, fraktur, sansSerif, sansSerifItalic, monospace
 
     /// The styled form of a character, or the character itself when the alphabet has no
     /// letter for it.
@@ -39,6 +39,10 @@ enum MathAlphabet: Sendable {
         case .sansSerif:
             if upper { return Self.scalar(0x1D5A0 + index) }
             if lower { return Self.scalar(0x1D5BA + index) }
+            if digit { return Self.scalar(0x1D7E2 + value - 48) }
+        case .sansSerifItalic:
+            if upper { return Self.scalar(0x1D608 + index) }
+            if lower { return Self.scalar(0x1D622 + index) }
             if digit { return Self.scalar(0x1D7E2 + value - 48) }
         case .monospace:
             if upper { return Self.scalar(0x1D670 + index) }

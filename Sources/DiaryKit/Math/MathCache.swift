@@ -16,7 +16,7 @@ final class MathCache: Sendable {
 
     /// The MathML of a formula with the macros in force, or the first construct that
     /// cannot be rendered.
-    func convert(_ tex: String, display: Bool, macros: TeXMacros = TeXMacros()) throws(TeXError) -> ConvertedMath {
+    func convert(_ tex: String, display: Bool, macros: TeXMacros = .builtIn) throws(TeXError) -> ConvertedMath {
         let key = (display ? "D" : "I") + macros.signature + "\u{0}" + tex
         if let cached = entries.withLock({ $0[key] }) { return try cached.get() }
         let result: Result<ConvertedMath, TeXError>

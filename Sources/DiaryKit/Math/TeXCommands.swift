@@ -172,6 +172,34 @@ extension TeXParser {
             return TeXAtom(kind: .ordinary, element: .row([TeXAtom(kind: .ordinary, element: .space(name == "mod" ? 0.6667 : 1), isSpace: true)] + inner))
         case "substack":
             return TeXAtom(kind: .ordinary, element: try substack(at: offset))
+        case "angl":
+            // The actuarial angle: a rule above and to the right.
+            let body = try argument()
+            return TeXAtom(kind: .ordinary, element: .node("mrow", [("style", "border-top:0.05em solid currentColor;border-right:0.05em solid currentColor;padding:0.1em 0.15em 0 0.1em")], [body]))
+        case "phase":
+            // A phase angle: an angle mark, and a rule under the value.
+            let body = try argument()
+            return TeXAtom(kind: .ordinary, element: .row([TeXAtom(kind: .ordinary, element: .mo("∠", [("lspace", "0em"), ("rspace", "0em")])),
+                                                           TeXAtom(kind: .ordinary, element: .node("mrow", [("style", "border-bottom:0.05em solid currentColor")], [body]))]))
+        case "verb":
+            return TeXAtom(kind: .ordinary, element: .token("mtext", try verbatim(at: offset), [("style", "font-family:monospace")]))
+        case "sideset":
+            let (preSub, preSup) = try scriptGroup(at: offset), (postSub, postSup) = try scriptGroup(at: offset)
+            skipSpaces()
+            guard let base = try atom() else { throw TeXError(message: "\\sideset needs an operator after its scripts", offset: offset) }
+            let none = MathElement.row([])
+            let element = MathElement.node("mmultiscripts", [], [base.element, postSub ?? none, postSup ?? none, .token("mprescripts", "", []),
+                                                                 preSub ?? none, preSup ?? none])
+            return TeXAtom(kind: .largeOperator, element: element, limits: display)
+        case "definecolor":
+            let colorName = try rawGroup().trimmingWhitespaceAndNewlines()
+            let model = try rawGroup().trimmingWhitespaceAndNewlines()
+            let spec = try rawGroup().trimmingWhitespaceAndNewlines()
+            guard let css = TeXParser.css(colorModel: model, spec), !colorName.isEmpty else {
+                throw TeXError(message: "unknown color '\(spec)' in model '\(model)'; use rgb, RGB, HTML or gray", offset: offset)
+            }
+            colors[colorName] = css
+            return nil
         case "ref", "eqref", "autoref", "cref":
             let label = try rawGroup().trimmingWhitespaceAndNewlines()
             return TeXAtom(kind: .ordinary, element: .token("mtext", "", []).replacingText(with: .raw(MathMarker.reference(label: label, parenthesized: name == "eqref").markup)))
@@ -229,6 +257,9 @@ extension TeXParser {
                            limits: limits && display, isFunction: true)
         }
         if let width = TeXSymbols.spaces[name] { return TeXAtom(kind: .ordinary, element: .space(width), isSpace: true) }
+        if let (symbol, kind) = TeXSymbols.extraSymbols[name] {
+            return TeXAtom(kind: kind, element: kind == .ordinary ? .mi(symbol) : .mo(symbol))
+        }
         return nil
     }
 
@@ -251,10 +282,74 @@ extension TeXParser {
     /// A colour name or `#rrggbb`: letters, digits and `#` only, so it is safe in CSS.
     private mutating func color(at offset: Int) throws(TeXError) -> String {
         let color = try rawGroup().trimmingWhitespaceAndNewlines()
+        if let defined = colors[color] { return defined }
         let safe = !color.isEmpty && color.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "#") }
         guard safe else { throw TeXError(message: "unknown color '\(color)'", offset: offset) }
         if color.first == "#" || !color.allSatisfy(\.isHexDigit) || color.count != 6 { return color }
         return "#" + color
+    }
+
+    /// `\definecolor`'s specification as CSS: `rgb` (0 to 1), `RGB` (0 to 255), `HTML`, `gray`.
+    static func css(colorModel model: String, _ spec: String) -> String? {
+        let parts = spec.split(separator: ",").map { Double($0.trimmingWhitespaceAndNewlines()) }
+        switch model {
+        case "rgb", "RGB":
+            let scale = model == "rgb" ? 255.0 : 1.0
+            guard parts.count == 3, parts.allSatisfy({ $0.map { $0 >= 0 && $0 * scale <= 255 } ?? false }) else { return nil }
+            return "rgb(" + parts.map { String(Int((($0 ?? 0) * scale).rounded())) }.joined(separator: ",") + ")"
+        case "HTML":
+            guard spec.count == 6, spec.allSatisfy(\.isHexDigit) else { return nil }
+            return "#" + spec
+        case "gray":
+            guard parts.count == 1, let level = parts[0], (0...1).contains(level) else { return nil }
+            let value = String(Int((level * 255).rounded()))
+            return "rgb(\(value),\(value),\(value))"
+        default:
+            return nil
+        }
+    }
+
+    /// `\verb|text|`: the characters up to the next delimiter, as they are; `\verb*` shows spaces.
+    private mutating func verbatim(at offset: Int) throws(TeXError) -> String {
+        let visibleSpaces = current.kind == .character("*")
+        if visibleSpaces { advance() }
+        let delimiter = current.kind
+        guard delimiter != .end else { throw TeXError(message: "\\verb needs a delimiter, as in \\verb|x|", offset: offset) }
+        advance()
+        var text = ""
+        while current.kind != delimiter {
+            switch current.kind {
+            case .end: throw TeXError(message: "\\verb is not closed", offset: offset)
+            case .character(let scalar): text.unicodeScalars.append(scalar)
+            case .space: text += visibleSpaces ? "␣" : " "
+            case .command(let name): text += "\\" + name
+            case .beginGroup: text += "{"
+            case .endGroup: text += "}"
+            case .caret: text += "^"
+            case .underscore: text += "_"
+            case .alignment: text += "&"
+            case .parameter(let number): text += "#\(number)"
+            }
+            advance()
+        }
+        advance()
+        return text
+    }
+
+    /// `{_a^b}` of `\sideset`: a subscript and a superscript, either may be missing.
+    private mutating func scriptGroup(at offset: Int) throws(TeXError) -> (MathElement?, MathElement?) {
+        skipSpaces()
+        try expect(.beginGroup, "expected '{'", openedAt: offset)
+        var lower: MathElement?, upper: MathElement?
+        while true {
+            skipSpaces()
+            switch current.kind {
+            case .underscore: advance(); lower = try argument(display: false)
+            case .caret: advance(); upper = try argument(display: false)
+            case .endGroup: advance(); return (lower, upper)
+            default: throw TeXError(message: "\\sideset takes scripts such as {_1^2}", offset: current.offset)
+            }
+        }
     }
 
     /// A CSS gradient that strikes through (\cancel /, \bcancel \, \xcancel both, \sout —).

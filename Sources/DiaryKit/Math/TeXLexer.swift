@@ -17,6 +17,12 @@ struct TeXToken: Sendable, Equatable {
 
 /// Splits TeX math into tokens; `%` comments are dropped, `~` is a non-breaking space.
 enum TeXLexer {
+    /// Plain TeX's spellings of what the parser reads as tokens: `\cr` and `\newline` end a
+    /// row like `\\`, `\bgroup` and `\egroup` are braces.
+    private static let synonyms: [String: TeXToken.Kind] = [
+        "cr": .command("\\"), "newline": .command("\\"), "bgroup": .beginGroup, "egroup": .endGroup,
+    ]
+
     static func tokens(_ tex: String) -> [TeXToken] {
         var tokens: [TeXToken] = []
         let scalars = Array(tex.unicodeScalars)
@@ -37,7 +43,8 @@ enum TeXLexer {
                 var end = i + 1
                 if end < scalars.count, scalars[end].properties.isAlphabetic, scalars[end].isASCII {
                     while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic { end += 1 }
-                    tokens.append(TeXToken(kind: .command(String(String.UnicodeScalarView(scalars[(i + 1)..<end]))), offset: start))
+                    let name = String(String.UnicodeScalarView(scalars[(i + 1)..<end]))
+                    tokens.append(TeXToken(kind: Self.synonyms[name] ?? .command(name), offset: start))
                     i = end
                 } else if end < scalars.count {
                     tokens.append(TeXToken(kind: .command(String(scalars[end])), offset: start))

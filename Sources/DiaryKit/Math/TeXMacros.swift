@@ -22,6 +22,23 @@ struct TeXMacros: Sendable, Equatable {
 
     init() {}
 
+    /// Macros every formula has: the braket package and plain TeX's `\matrix{…}`, written
+    /// as the TeX they stand for.
+    static let builtIn: TeXMacros = {
+        var macros = TeXMacros()
+        let definitions: [(String, Int, String)] = [
+            ("bra", 1, "\\langle #1 \\rvert"), ("ket", 1, "\\lvert #1 \\rangle"), ("braket", 1, "\\langle #1 \\rangle"),
+            ("Bra", 1, "\\left\\langle #1 \\right\\rvert"), ("Ket", 1, "\\left\\lvert #1 \\right\\rangle"),
+            ("Braket", 1, "\\left\\langle #1 \\right\\rangle"), ("set", 1, "\\{ #1 \\}"), ("Set", 1, "\\left\\{ #1 \\right\\}"),
+            ("matrix", 1, "\\begin{matrix}#1\\end{matrix}"), ("pmatrix", 1, "\\begin{pmatrix}#1\\end{pmatrix}"),
+            ("vcenter", 1, "{#1}"), ("angln", 0, "\\angl{n}"),
+        ]
+        for (name, parameters, body) in definitions {
+            if let macro = try? macro(body: body, parameters: parameters) { macros.define(name, macro) }
+        }
+        return macros
+    }()
+
     var isEmpty: Bool { definitions.isEmpty }
 
     subscript(name: String) -> TeXMacro? { definitions[name] }

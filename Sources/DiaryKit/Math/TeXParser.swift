@@ -35,6 +35,8 @@ struct TeXParser {
     var rowsNumbered = false
     /// Whether the formula is display math (equations are numbered only there).
     let isDisplay: Bool
+    /// Colours the formula defines with `\definecolor`, as CSS.
+    var colors: [String: String] = [:]
 
     /// What `\label`, `\tag` and `\notag` said about one equation.
     struct Equation {
@@ -57,7 +59,7 @@ struct TeXParser {
     }
 
     /// The MathML of a formula (with markers), or the first construct that cannot be rendered.
-    static func convert(_ tex: String, display: Bool, macros: TeXMacros = TeXMacros()) throws(TeXError) -> ConvertedMath {
+    static func convert(_ tex: String, display: Bool, macros: TeXMacros = .builtIn) throws(TeXError) -> ConvertedMath {
         let (tokens, defined) = try TeXExpander.expand(TeXLexer.tokens(tex), macros: macros)
         var parser = TeXParser(tokens: tokens, display: display)
         var body = try parser.formula()
@@ -135,7 +137,7 @@ struct TeXParser {
                 let parenthesized = current.kind != .character("*")
                 if !parenthesized { advance() }
                 guard equation.tag == nil else { throw TeXError(message: "an equation has one \\tag", offset: token.offset) }
-                equation.tag = (try rawGroup().trimmingWhitespaceAndNewlines(), parenthesized)
+                equation.tag = (try tagText(), parenthesized)
             case .command("nonumber"), .command("notag"):
                 advance()
                 equation.suppressed = true
@@ -408,6 +410,37 @@ struct TeXParser {
                 }
             }
             advance()
+        }
+    }
+
+    /// A `\tag`'s text: characters, and math symbols (`\tag{$\ast$}`) as themselves.
+    mutating func tagText() throws(TeXError) -> String {
+        skipSpaces()
+        let open = current
+        try expect(.beginGroup, "expected '{'", openedAt: open.offset)
+        var text = ""
+        var nesting = 0
+        while true {
+            let token = current
+            advance()
+            switch token.kind {
+            case .end: throw TeXError(message: "missing '}'", offset: open.offset)
+            case .beginGroup: nesting += 1
+            case .endGroup:
+                if nesting == 0 { return text.trimmingWhitespaceAndNewlines() }
+                nesting -= 1
+            case .character("$"): break
+            case .character(let scalar): text.unicodeScalars.append(scalar)
+            case .space: text += " "
+            case .command(let name):
+                let tables: [[String: String]] = [TeXSymbols.greek, TeXSymbols.upperGreek, TeXSymbols.ordinary, TeXSymbols.binary,
+                                                  TeXSymbols.relations, TeXSymbols.amsOrdinary, TeXSymbols.amsBinary, TeXSymbols.amsRelations]
+                guard let symbol = tables.lazy.compactMap({ $0[name] }).first ?? (name.count == 1 ? name : nil) else {
+                    throw TeXError(message: "'\\\(name)' cannot appear in a tag", offset: token.offset)
+                }
+                text += symbol
+            default: break
+            }
         }
     }
 

@@ -50,6 +50,16 @@ enum TeXSymbols {
 
     static let punctuation: [String: String] = ["colon": ":", "ldotp": "."]
 
+    /// Symbols of other packages that notes copy from elsewhere (texvc, stmaryrd, KaTeX).
+    static let extraSymbols: [String: (String, TeXAtom.Kind)] = [
+        "And": ("&", .binary), "Perp": ("⫫", .relation), "with": ("&", .binary), "parr": ("⅋", .binary),
+        "multimapinv": ("⟜", .relation), "minuso": ("⦵", .ordinary), "standardstate": ("⦵", .ordinary),
+        "AA": ("Å", .ordinary), "O": ("Ø", .ordinary), "o": ("ø", .ordinary), "oc": ("!", .ordinary), "wn": ("?", .ordinary),
+        "shpos": ("▵", .ordinary), "shneg": ("▿", .ordinary), "coh": ("⁐", .relation), "incoh": ("⌣", .relation),
+        "scoh": ("⁐", .relation), "sincoh": ("⌣", .relation), "empty": ("∅", .ordinary), "rq": ("’", .ordinary),
+        "lq": ("‘", .ordinary),
+    ]
+
     /// `\dots` itself looks at what follows (see `TeXCommands`).
     static let dots: [String: String] = [
         "ldots": "…", "cdots": "⋯", "vdots": "⋮", "ddots": "⋱", "dotsc": "…", "dotsb": "⋯", "dotsm": "⋯", "dotsi": "⋯",
@@ -84,7 +94,7 @@ enum TeXSymbols {
         "arccos": false, "arctan": false, "arg": false, "deg": false, "dim": false, "hom": false, "ker": false,
         "det": true, "gcd": true, "Pr": true, "lim": true, "liminf": true, "limsup": true, "max": true,
         "min": true, "sup": true, "inf": true, "arcctg": false, "arctg": false, "ch": false, "cosec": false, "cotg": false,
-        "ctg": false, "cth": false, "sh": false, "tg": false, "th": false, "injlim": true, "projlim": true,
+        "ctg": false, "cth": false, "sh": false, "tg": false, "th": false, "sgn": false, "injlim": true, "projlim": true,
         "varliminf": true, "varlimsup": true, "varinjlim": true, "varprojlim": true, "argmax": true, "argmin": true,
     ]
 
@@ -102,13 +112,14 @@ enum TeXSymbols {
         "overleftarrow": ("←", true), "dot": ("˙", false), "ddot": ("¨", false), "check": ("ˇ", false),
         "breve": ("˘", false), "acute": ("´", false), "grave": ("`", false), "mathring": ("˚", false),
         "overbrace": ("⏞", true), "overleftrightarrow": ("↔", true), "widecheck": ("ˇ", true), "wideparen": ("⏜", true),
-        "overgroup": ("⏠", true), "Overrightarrow": ("⇒", true), "overlinesegment": ("‾", true), "overleftharpoon": ("↼", true),
+        "overgroup": ("⏠", true), "Overrightarrow": ("⇒", true), "dddot": ("\u{20DB}", false), "ddddot": ("\u{20DC}", false),
+        "overbracket": ("⎴", true), "overlinesegment": ("‾", true), "overleftharpoon": ("↼", true),
         "overrightharpoon": ("⇀", true),
     ]
 
     static let underAccents: [String: String] = [
         "underline": "\u{0332}", "underbrace": "⏟", "underrightarrow": "→", "underleftarrow": "←",
-        "underleftrightarrow": "↔", "utilde": "~", "underbar": "\u{0332}", "undergroup": "⏡", "underlinesegment": "‾",
+        "underleftrightarrow": "↔", "utilde": "~", "underbar": "\u{0332}", "undergroup": "⏡", "underlinesegment": "‾", "underbracket": "⎵",
     ]
 
     /// `\xrightarrow[below]{above}` and friends: arrows that stretch under their labels.
@@ -117,7 +128,7 @@ enum TeXSymbols {
         "xLeftrightarrow": "⇔", "xhookleftarrow": "↩", "xhookrightarrow": "↪", "xmapsto": "↦", "xrightharpoondown": "⇁",
         "xrightharpoonup": "⇀", "xleftharpoondown": "↽", "xleftharpoonup": "↼", "xrightleftharpoons": "⇌",
         "xleftrightharpoons": "⇋", "xtwoheadrightarrow": "↠", "xtwoheadleftarrow": "↞", "xlongequal": "=",
-        "xtofrom": "⇄", "xrightleftarrows": "⇄", "xleftrightarrows": "⇆",
+        "xtofrom": "⇄", "xrightleftarrows": "⇄", "xleftrightarrows": "⇆", "xrightequilibrium": "⇌", "xleftequilibrium": "⇋",
     ]
 
     /// `\red{x}` and the other one-word colour commands KaTeX knows.
@@ -165,7 +176,7 @@ enum TeXSymbols {
         "mathbf": .bold, "mathit": .italic, "mathbb": .doubleStruck, "mathcal": .script, "mathscr": .script,
         "mathfrak": .fraktur, "mathsf": .sansSerif, "mathtt": .monospace, "boldsymbol": .boldItalic,
         "bm": .boldItalic, "mathrm": nil, "mathnormal": nil, "mathbbm": .doubleStruck, "mathbbb": .doubleStruck,
-        "mathbfit": .boldItalic, "pmb": .boldItalic, "Bbb": .doubleStruck, "frak": .fraktur, "mathup": nil,
+        "mathbfit": .boldItalic, "pmb": .boldItalic, "mathsfit": .sansSerifItalic, "Bbb": .doubleStruck, "frak": .fraktur, "mathup": nil,
     ]
 
     /// `\big` and friends: the delimiter's size in em (as KaTeX draws them).

@@ -7,6 +7,12 @@ extension TeXParser {
         var italic = false
         var family: String?
         var color: String?
+        /// `underline` or `line-through`.
+        var decoration: String?
+        /// `\phantom`: takes its room, shows nothing.
+        var hidden = false
+        /// `\raisebox`: raised by this many em.
+        var raise: Double?
 
         var css: String? {
             var parts: [String] = []
@@ -14,6 +20,9 @@ extension TeXParser {
             if italic { parts.append("font-style:italic") }
             if let family { parts.append("font-family:\(family)") }
             if let color { parts.append("color:\(color)") }
+            if let decoration { parts.append("text-decoration:\(decoration)") }
+            if hidden { parts.append("visibility:hidden") }
+            if let raise { parts.append("position:relative;top:" + MathElement.em(-raise)) }
             return parts.isEmpty ? nil : parts.joined(separator: ";")
         }
     }
@@ -24,7 +33,14 @@ extension TeXParser {
         "hbox": { _ in }, "textup": { $0.italic = false }, "textmd": { $0.bold = false }, "textbf": { $0.bold = true },
         "textit": { $0.italic = true }, "textsl": { $0.italic = true }, "emph": { $0.italic.toggle() },
         "textsf": { $0.family = "sans-serif" }, "texttt": { $0.family = "monospace" }, "textsc": { _ in },
-        "fbox": { _ in }, "verb": { $0.family = "monospace" },
+        "fbox": { _ in },
+    ]
+
+    /// Commands that take a text group and decorate it, in text only (in math, `\\phantom`
+    /// and `\\underline` are math commands).
+    private static let textDecorations: [String: @Sendable (inout TextStyle) -> Void] = [
+        "underline": { $0.decoration = "underline" }, "sout": { $0.decoration = "line-through" },
+        "phantom": { $0.hidden = true }, "hphantom": { $0.hidden = true }, "vphantom": { $0.hidden = true },
     ]
 
     /// Switches that change the style of the rest of a text group: `{\bf x}`.
@@ -139,7 +155,7 @@ extension TeXParser {
             case .parameter(let number): advance(); try emit(.text("#\(number)", style))
             case .command(let name):
                 advance()
-                if let change = TeXParser.textCommands[name] {
+                if let change = TeXParser.textCommands[name] ?? TeXParser.textDecorations[name] {
                     var inner = style
                     change(&inner)
                     try nested { (parser: inout TeXParser) throws(TeXError) in try parser.textGroup(style: inner, at: offset, emit) }
@@ -158,6 +174,10 @@ extension TeXParser {
                     } else {
                         style = colored
                     }
+                } else if name == "raisebox" {
+                    var raised = style
+                    raised.raise = try length(at: token.offset)
+                    try nested { (parser: inout TeXParser) throws(TeXError) in try parser.textGroup(style: raised, at: offset, emit) }
                 } else if ["hspace", "hskip", "kern"].contains(name) {
                     if current.kind == .character("*") { advance() }
                     _ = try length(at: token.offset)

@@ -41,7 +41,7 @@ struct HTMLBodyWriter {
 
     let math: MathRenderer
     /// The site's macros (`diary.yml`); a note's front matter adds its own.
-    var macros = TeXMacros()
+    var macros = TeXMacros.builtIn
 
     /// The body's HTML.
     func write(_ evaluated: EvaluatedNote) -> Body {

@@ -45,7 +45,7 @@ struct MathRenderer: Sendable {
     }
 
     /// Macros from `diary.yml` or front matter, checked; a bad one is an error at its definition.
-    static func macros(_ definitions: [MacroDefinition], base: TeXMacros = TeXMacros(),
+    static func macros(_ definitions: [MacroDefinition], base: TeXMacros = .builtIn,
                        diagnostics: inout [Diagnostic]) -> TeXMacros {
         var macros = base
         for definition in definitions {
