@@ -8,7 +8,6 @@ struct TeXExpander {
     private var output: [TeXToken] = []
     private(set) var macros: TeXMacros
     private var expansions = 0
-    private let end: TeXToken
 
     private static let definitions: Set<String> = ["newcommand", "renewcommand", "providecommand", "def", "gdef",
                                                    "DeclareMathOperator"]
@@ -21,15 +20,14 @@ struct TeXExpander {
             return definitions.contains(name) || macros[name] != nil
         }
         guard needed, let end = tokens.last else { return (tokens, macros) }
-        var expander = TeXExpander(input: tokens.dropLast().reversed(), macros: macros, end: end)
+        var expander = TeXExpander(input: tokens.dropLast().reversed(), macros: macros)
         try expander.run()
         return (expander.output + [end], expander.macros)
     }
 
-    private init(input: [TeXToken], macros: TeXMacros, end: TeXToken) {
+    private init(input: [TeXToken], macros: TeXMacros) {
         self.input = input
         self.macros = macros
-        self.end = end
     }
 
     private mutating func run() throws(TeXError) {
@@ -156,19 +154,7 @@ struct TeXExpander {
         skipSpaces()
         guard input.last?.kind == .beginGroup else { throw TeXError(message: "expected '{'", offset: input.last?.offset ?? offset) }
         input.removeLast()
-        var depth = 0
-        var kinds: [TeXToken.Kind] = []
-        while let token = input.popLast() {
-            switch token.kind {
-            case .beginGroup: depth += 1
-            case .endGroup:
-                if depth == 0 { return kinds }
-                depth -= 1
-            default: break
-            }
-            kinds.append(token.kind)
-        }
-        throw TeXError(message: "missing '}'", offset: offset)
+        return try balanced(until: .endGroup, missing: "missing '}'", at: offset)
     }
 
     /// An optional `[…]` (brackets inside braces do not end it), or nil.
@@ -176,18 +162,20 @@ struct TeXExpander {
         skipSpaces()
         guard input.last?.kind == .character("[") else { return nil }
         input.removeLast()
+        return try balanced(until: .character("]"), missing: "missing ']'", at: offset)
+    }
+
+    /// Tokens up to `closer` outside any braces (consumed, not returned).
+    private mutating func balanced(until closer: TeXToken.Kind, missing: String, at offset: Int) throws(TeXError) -> [TeXToken.Kind] {
         var depth = 0
         var kinds: [TeXToken.Kind] = []
         while let token = input.popLast() {
-            switch token.kind {
-            case .beginGroup: depth += 1
-            case .endGroup: depth -= 1
-            case .character("]") where depth == 0: return kinds
-            default: break
-            }
+            if depth == 0, token.kind == closer { return kinds }
+            if token.kind == .beginGroup { depth += 1 }
+            if token.kind == .endGroup { depth -= 1 }
             kinds.append(token.kind)
         }
-        throw TeXError(message: "missing ']'", offset: offset)
+        throw TeXError(message: missing, offset: offset)
     }
 
     private mutating func skipStar() -> Bool {
