@@ -8,10 +8,10 @@ SWIFT ?= swift
 RELEASE := $(SWIFT) build -c release $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
 BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: site markdown test deps bench-math bench browser-check fuzz fuzz-smoke test-asan
+.PHONY: site markdown test deps math-font bench-math bench browser-check fuzz fuzz-smoke test-asan
 
-## Render notes/ into site/ (HTML).
-site: deps
+## Render notes/ into site/ (HTML), with the math font the pages use.
+site: deps math-font
 	$(RELEASE) --product diary
 	$(BIN)/diary render notes/ --out site/
 
@@ -52,6 +52,15 @@ test-asan: deps
 	$(SWIFT) build -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --build-tests
 	$(SWIFT) test -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --skip-build \
 	  --filter 'DiaryMathTests|CalcTests'
+
+## Latin Modern Math (Debian's fonts-lmodern): diary copies it into the site, so readers
+## without a math font see sums and radicals at their proper size.
+math-font:
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  dpkg-query -W -f='$${Status}' fonts-lmodern 2>/dev/null | grep -q "install ok installed" || { \
+	    echo "installing fonts-lmodern"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-lmodern >/dev/null; }; \
+	fi
 
 ## Build and run the whole test suite.
 test: deps

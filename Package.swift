@@ -49,6 +49,12 @@ let package = Package(
                 .embedInCode("Resources/header.mustache"),
                 .embedInCode("Resources/footer.mustache"),
                 .embedInCode("Resources/summary.mustache"),
+                .embedInCode("Resources/archive.mustache"),
+                .embedInCode("Resources/tag.mustache"),
+                .embedInCode("Resources/tags.mustache"),
+                // templates/404.mustache (a resource name must not start with a digit).
+                .embedInCode("Resources/not_found.mustache"),
+                .embedInCode("Resources/favicon.svg"),
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/note.md"),
             ]

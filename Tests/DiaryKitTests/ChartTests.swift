@@ -76,10 +76,15 @@ import Testing
         #expect(svg == ChartSVG(chart: value, id: "chart-7").svg())
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "the SVG is not well-formed XML: \(String(describing: parser.parserError))")
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diary-chart\" viewBox=\"0 0 640 400\" width=\"640\" height=\"400\" role=\"img\" aria-labelledby=\"chart-7-title chart-7-desc\""))
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diary-chart\" viewBox=\"0 0 640 400\" width=\"100%\" role=\"img\" aria-labelledby=\"chart-7-title chart-7-desc\""))
         #expect(svg.contains("<title id=\"chart-7-title\">Means &amp; &lt;more&gt;</title>"))
         #expect(svg.contains("<desc id=\"chart-7-desc\">Line chart of 2 series, 8 points: a, b</desc>"))
-        #expect(svg.contains("@media (prefers-color-scheme: dark)"))
+        // On a page its colours come from the site's stylesheet, light or dark; as a file
+        // beside markdown it is a white card of a fixed size.
+        #expect(!svg.contains("<style"))
+        let card = ChartSVG(chart: value, id: "chart-7", standalone: true).svg()
+        #expect(card.contains("width=\"640\" height=\"400\""))
+        #expect(card.contains("<rect width=\"640\" height=\"400\" rx=\"8\" fill=\"#ffffff\"/>"))
         #expect(!svg.contains("<script"))
         #expect(!svg.contains("http://") || svg.components(separatedBy: "http://").count == 2) // only the namespace
         // The NaN breaks series a into two pieces: one polyline of two points, one lone marker.

@@ -39,6 +39,6 @@ import Testing
         let renderer = try Fixture.renderer(.html, templates: folder.path)
         let page = try renderer.output(try Fixture.note("# Hi")).get()
         #expect(page.contains("<footer>mine 2026-11-26</footer>"))
-        #expect(page.contains("<h1>Hi</h1>"))
+        #expect(page.contains("<h1 class=\"note-title\">Hi</h1>"))
     }
 }

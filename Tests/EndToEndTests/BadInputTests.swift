@@ -45,7 +45,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: space.url.appendingPathComponent("site").path) == "www/diary")
         #expect(space.exists("www/diary/a.html"))
-        #expect(try space.read("site/a.html").contains("<h1>A</h1>"))
+        #expect(try space.read("site/a.html").contains("<h1 class=\"note-title\">A</h1>"))
     }
 
     /// An output folder inside the notes is never read back as notes.

@@ -48,7 +48,10 @@ import Testing
         try space.write("site/keep.txt", "mine")
         let before = try space.snapshot("site")
         // (assets/fonts/ holds the math font when this machine has fonts-lmodern.)
-        #expect(before.keys.filter { !$0.hasPrefix("assets/fonts/") }.sorted() == [".diary-manifest", "assets/style.css", "c.html", "index.html", "keep.txt"])
+        #expect(before.keys.filter { !$0.hasPrefix("assets/fonts/") }.sorted() == [
+            ".diary-manifest", "404.html", "archive/2026.html", "archive/index.html", "assets/favicon.svg", "assets/style.css",
+            "c.html", "index.html", "keep.txt", "robots.txt", "tags/index.html",
+        ])
         Thread.sleep(forTimeInterval: 0.02)
         try space.write("notes/a.md", "{{NOPE}}")
         let failed = try CLI.run(["render", "notes", "--today", "2026-11-26"], in: space.url)

@@ -8,7 +8,7 @@ import Testing
         try space.commitAll(date: "2025-09-01T10:00:00+00:00")
         let html = try CLI.run(["render", "notes/", "--out", "site", "--today", "2026-11-26"], in: space.url)
         #expect(html.status == 0, "\(html.stderr)")
-        #expect(html.stderr == "warning: no base_url in diary.yml, so feed.xml is not written (Atom needs absolute links)\n")
+        #expect(html.stderr == "warning: no base_url in diary.yml, so feed.xml and sitemap.xml are not written (they need absolute links)\n")
         let page = try space.read("site/batch-norm-test-time.html")
         #expect(page.contains("<p>Today  <strong>Thursday, November 26, 2026</strong>.</p>"))
         #expect(page.contains("<p>It has been    <strong>465</strong> days since I started this diary.</p>"))

@@ -37,27 +37,30 @@ import Testing
         <p>Welcome to <strong>my</strong> diary (2026-11-26).</p>
 
         </section>
-        <section class="note-list" aria-label="Notes, newest first">
+        <section class="note-list" aria-label="Latest notes">
+        <h2 class="list-heading">November 2026</h2>
         <article class="note-summary">
-        <h2><a href="newest.html">Newest by front matter</a></h2>
-        <p class="note-date"><time datetime="2026-11-25">Wednesday, November 25, 2026</time></p>
-        <p>It is new &amp; shiny.</p>
+        <h3><a href="newest.html">Newest by front matter</a></h3>
+        <p class="note-meta"><time datetime="2026-11-25">Wednesday, November 25, 2026</time></p>
+        <p class="summary">It is new &amp; shiny.</p>
         </article>
         <article class="note-summary">
-        <h2><a href="2026/folder-note.html">In a folder</a></h2>
-        <p class="note-date"><time datetime="2026-11-22">Sunday, November 22, 2026</time></p>
-        <p>See the newest.</p>
+        <h3><a href="2026/folder-note.html">In a folder</a></h3>
+        <p class="note-meta"><time datetime="2026-11-22">Sunday, November 22, 2026</time></p>
+        <p class="summary">See the newest.</p>
         </article>
         <article class="note-summary">
-        <h2><a href="2026-11-20-older.html">Older by file name</a></h2>
-        <p class="note-date"><time datetime="2026-11-20">Friday, November 20, 2026</time></p>
-        <p>First paragraph of the older note.</p>
+        <h3><a href="2026-11-20-older.html">Older by file name</a></h3>
+        <p class="note-meta"><time datetime="2026-11-20">Friday, November 20, 2026</time></p>
+        <p class="summary">First paragraph of the older note.</p>
         </article>
+        <h2 class="list-heading">November 2025</h2>
         <article class="note-summary">
-        <h2><a href="undated.html">undated</a></h2>
-        <p class="note-date"><time datetime="2025-11-13">Thursday, November 13, 2025</time></p>
-        <p>Plain text only.</p>
+        <h3><a href="undated.html">undated</a></h3>
+        <p class="note-meta"><time datetime="2025-11-13">Thursday, November 13, 2025</time></p>
+        <p class="summary">Plain text only.</p>
         </article>
+
         </section>
         </main>
         """))
@@ -110,7 +113,7 @@ import Testing
         try space.write("diary.yml", "title: Fixture Diary\n")
         let result = try Self.render(space, ["--out", "other"])
         #expect(result.status == 0)
-        #expect(result.stderr == "warning: no base_url in diary.yml, so feed.xml is not written (Atom needs absolute links)\n")
+        #expect(result.stderr == "warning: no base_url in diary.yml, so feed.xml and sitemap.xml are not written (they need absolute links)\n")
         #expect(!space.exists("other/feed.xml"))
         #expect(try Self.render(space, ["--out", "quiet", "--quiet"]).stderr == "")
     }
@@ -209,8 +212,9 @@ import Testing
         #expect(try Self.render(space, ["--jobs", "1", "--out", "one"]).status == 0)
         #expect(try Self.render(space, ["--jobs", "4", "--out", "four"]).status == 0)
         let one = try space.contents("one"), four = try space.contents("four")
-        // 43 pages, index, feed, stylesheet, manifest (and the math font when the machine has it)
-        #expect(one.keys.filter { !$0.hasPrefix("assets/fonts/") }.count == 47)
+        // 43 pages, index, 404, archive and its year, tags, feed, sitemap, robots.txt,
+        // stylesheet, icon, manifest (and the math font when the machine has it)
+        #expect(one.keys.filter { !$0.hasPrefix("assets/fonts/") }.count == 54)
         #expect(one == four)
     }
 

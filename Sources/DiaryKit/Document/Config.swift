@@ -35,6 +35,15 @@ public struct Config: Sendable {
     public var digits = 4
     /// TeX macros for every note's math.
     public var macros: [MacroDefinition] = []
+    /// Tables of contents: always, never, or (nil, the default) for notes with four
+    /// headings or more.
+    public var toc: Bool?
+    /// An icon file for the site (relative to `diary.yml`), instead of the built-in one.
+    public var favicon: String?
+    /// What the diary is about, for the index's `<meta name="description">`.
+    public var description: String?
+    /// How many of the newest notes the index shows (the archive has them all).
+    public var indexNotes = 20
     /// The file the settings came from, to locate errors found later (a macro's body).
     public var file: SourceFile?
     /// Every key, known or not, for templates.
@@ -70,6 +79,14 @@ public struct Config: Sendable {
                 case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)
                 case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics) ?? digits
                 case "macros": macros = ConfigReader.macros(value, diagnostics: &diagnostics)
+                case "toc":
+                    if value.text == "auto" { toc = nil } else { toc = ConfigReader.bool(value, key: key, diagnostics: &diagnostics) }
+                case "favicon": favicon = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
+                case "description": description = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
+                case "index_notes":
+                    if let count = value.int, (1...1000).contains(count) { indexNotes = count } else {
+                        diagnostics.append(.error("'index_notes' must be a whole number from 1 to 1000", at: value.offset..<value.offset))
+                    }
                 default: break
                 }
             }

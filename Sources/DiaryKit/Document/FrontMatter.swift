@@ -10,6 +10,12 @@ public struct FrontMatter: Sendable {
     public var digits: Int?
     public var counters: [Counter] = []
     public var slug: String?
+    /// When the note was last revised (shown beside its date, and the feed's `updated`).
+    public var updated: CalendarDate?
+    /// A table of contents: on, off, or nil for the config's choice.
+    public var toc: Bool?
+    /// What the note is about, for `<meta name="description">` (else its first paragraph).
+    public var description: String?
     /// TeX macros for the note's math (`macros: {\\R: "\\mathbb{R}"}`).
     public var macros: [MacroDefinition] = []
     /// Every key, known or not, for templates.
@@ -37,6 +43,9 @@ public struct FrontMatter: Sendable {
             case "counters": counters = ConfigReader.counters(value, diagnostics: &diagnostics)
             case "slug": slug = ConfigReader.slug(value, diagnostics: &diagnostics)
             case "macros": macros = ConfigReader.macros(value, diagnostics: &diagnostics)
+            case "updated": updated = ConfigReader.date(value, key: key, diagnostics: &diagnostics, allowTime: true)
+            case "toc": toc = ConfigReader.bool(value, key: key, diagnostics: &diagnostics)
+            case "description": description = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
             default: break
             }
         }

@@ -8,12 +8,16 @@ public struct RenderContext: Sendable {
     public var timeZone: TimeZone
     public var config: Config
     public var repoStart: RepoStart
+    /// Dates of the last commits, for undated notes.
+    public var gitDates: GitDates
     /// `DATE_PRETTY` and `WEEKDAY`, formatted once per run with the config's locale.
     public let prettyDate: String
     public let weekday: String
     private let formatter: DateFormatterBox
+    private let monthFormatter: DateFormatterBox
 
-    public init(today: CalendarDate, timeZone: TimeZone, config: Config, repoStart: RepoStart) {
+    public init(today: CalendarDate, timeZone: TimeZone, config: Config, repoStart: RepoStart, gitDates: GitDates? = nil) {
+        self.gitDates = gitDates ?? GitDates(timeZone: timeZone)
         self.today = today
         self.timeZone = timeZone
         self.config = config
@@ -28,11 +32,18 @@ public struct RenderContext: Sendable {
         let weekdayFormatter = formatter.copy() as? DateFormatter ?? formatter
         weekdayFormatter.dateFormat = "EEEE"
         weekday = weekdayFormatter.string(from: today.noonUTC)
+        let monthFormatter = formatter.copy() as? DateFormatter ?? formatter
+        // "November 2026", or the locale's own order and case ("novembre 2026").
+        monthFormatter.setLocalizedDateFormatFromTemplate("LLLLyyyy")
         self.formatter = DateFormatterBox(formatter)
+        self.monthFormatter = DateFormatterBox(monthFormatter)
     }
 
     /// A date in the configured `date_format` and locale.
     public func format(_ date: CalendarDate) -> String { formatter.string(from: date.noonUTC) }
+
+    /// A date's month and year, as the locale writes them (the archive's and index's headings).
+    public func formatMonth(_ date: CalendarDate) -> String { monthFormatter.string(from: date.noonUTC) }
 
     /// "Today" when none is given: the current date in the configured time zone.
     public static func currentDate(in timeZone: TimeZone, now: Date = Date()) -> CalendarDate {

@@ -8,13 +8,15 @@ struct AtomFeed {
         var title: String
         var path: String
         var date: CalendarDate
+        /// When the note was last revised, if it says so.
+        var updated: CalendarDate?
         var summary: String
         var content: String
     }
 
     static func xml(title: String, author: String, baseURL: String, entries: [Entry]) -> String {
         let entries = entries.prefix(maximumEntries)
-        let updated = entries.map(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
+        let updated = entries.map { max($0.date, $0.updated ?? $0.date) }.max().map(timestamp) ?? "1970-01-01T00:00:00Z"
         var out = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom">
@@ -35,7 +37,8 @@ struct AtomFeed {
                 <title>\(Escaping.xml(entry.title))</title>
                 <id>\(Escaping.xml(url))</id>
                 <link rel="alternate" type="text/html" href="\(Escaping.xml(url))"/>
-                <updated>\(timestamp(entry.date))</updated>
+                <published>\(timestamp(entry.date))</published>
+                <updated>\(timestamp(max(entry.date, entry.updated ?? entry.date)))</updated>
                 <summary>\(Escaping.xml(entry.summary))</summary>
                 <content type="html" xml:base="\(Escaping.xml(folder))">\(Escaping.xml(entry.content))</content>
               </entry>

@@ -33,6 +33,10 @@ struct HTMLBodyWriter {
         /// The blocks of this parse in the note's body lines: what confirms a block map
         /// the scanner made (see ``BlockMapProvider``).
         var parsedBlocks: [MarkdownBlock]
+        /// The headings, with the ids the HTML gives them (a table of contents).
+        var headings: [HeadingAnchors.Heading] = []
+        /// Whether the page shows any formula (then it needs the math font).
+        var hasMath = false
     }
 
     /// Tokens are the code points U+100000 to U+10FFFD: 65,534 of them per note.
@@ -81,6 +85,16 @@ struct HTMLBodyWriter {
                 edits.append(TextEdit(range: content, replacement: token))
             }
         }
+        // Fenced code in a language the highlighter knows: highlighted at build time.
+        for block in map.codeBlocks where block.isFenced && !block.isCell && !block.isMathFence {
+            guard let content = Self.contentRange(of: block, in: note.file),
+                  let highlighted = CodeHighlighter.html(block.literal, language: block.language) else { continue }
+            let language = Escaping.html(block.language)
+            let html = "<pre><code class=\"language-\(language)\">\(highlighted)</code></pre>\n"
+            if let token = token(for: .block(html: html), at: content.lowerBound) {
+                edits.append(TextEdit(range: content, replacement: token))
+            }
+        }
         edits += scan.escapes.filter(\.inHTML).map { TextEdit(range: $0.range, replacement: "{{") }
         // Formulas in document order (a macro applies after its definition), then the
         // note's equation numbers and references.
@@ -115,13 +129,13 @@ struct HTMLBodyWriter {
             extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
         let parsedBlocks = Self.bodyLines(of: document.blocks(), lineOrigins: lineOrigins ?? [], note: note)
         document.rewriteLinks(Self.noteLinkToPage)
-        let html = Self.detokenize(document.renderHTMLBytes(), fragments: fragments)
+        let (html, headings) = HeadingAnchors.process(Self.detokenize(document.renderHTMLBytes(), fragments: fragments))
         let plain = { (text: String?) in
             text.map { String(decoding: Self.detokenize(Array($0.utf8), fragments: fragments, plain: true), as: UTF8.self) }
         }
         return Body(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
                     firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics,
-                    parsedBlocks: parsedBlocks)
+                    parsedBlocks: parsedBlocks, headings: headings, hasMath: formulas.contains { !$0.failed })
     }
 
     /// Blocks of the edited text with their lines mapped back to the note's body lines

@@ -1,7 +1,10 @@
 import Diagnostics
+import Foundation
 
-/// HTML output: a page per note from the `page` template, the index, the Atom feed and
-/// the assets (stylesheet, math font).
+/// HTML output: a page per note, the index of the newest notes, an archive by year, a page
+/// per tag and an overview of tags, a 404 page, the Atom feed, `sitemap.xml` and
+/// `robots.txt`, and the assets (stylesheet, icon, math font). Every page comes from a
+/// template a user can override.
 struct HTMLSiteWriter: OutputWriter {
     let context: RenderContext
     let templates: Templates
@@ -11,26 +14,56 @@ struct HTMLSiteWriter: OutputWriter {
     let math = MathRenderer()
     /// The TeX macros of `diary.yml`.
     let macros: TeXMacros
+    /// The site's icon: its path in the site and its bytes.
+    private let favicon: (path: String, bytes: [UInt8])
     /// The part of every template's context that is the same on every page.
     private let siteValues: [String: TemplateValue]
 
-    /// A writer for the site; the config's macros are checked here (an error at its line).
+    /// A writer for the site; the config's macros and icon are checked here (an error at
+    /// their line).
     init(context: RenderContext, templates: Templates, mathFont: MathFont?) throws(FileDiagnostics) {
+        let config = context.config
         var diagnostics: [Diagnostic] = []
-        macros = MathRenderer.macros(context.config.macros, diagnostics: &diagnostics)
-        if !diagnostics.isEmpty { throw FileDiagnostics(context.config.file ?? SourceFile(path: "diary.yml", text: ""), diagnostics) }
+        macros = MathRenderer.macros(config.macros, diagnostics: &diagnostics)
+        favicon = Self.favicon(config, diagnostics: &diagnostics)
+        if !diagnostics.isEmpty { throw FileDiagnostics(config.file ?? SourceFile(path: "diary.yml", text: ""), diagnostics) }
         self.context = context
         self.templates = templates
         self.mathFont = mathFont
         var site: [String: TemplateValue] = [
-            "site_title": .string(context.config.title),
+            "site_title": .string(config.title),
             "today": .string(context.today.description),
-            "lang": .string(String(context.config.locale.prefix { $0 != "_" && $0 != "-" })),
-            "has_feed": .bool(context.config.baseURL != nil),
+            "lang": .string(String(config.locale.prefix { $0 != "_" && $0 != "-" })),
+            "has_feed": .bool(config.baseURL != nil),
+            "favicon": .string(favicon.path),
         ]
-        if let author = context.config.author { site["author"] = .string(author) }
-        if case .map(let values)? = context.config.values?.templateValue { site["site"] = .map(values) }
+        if let author = config.author { site["author"] = .string(author) }
+        if case .map(let values)? = config.values?.templateValue { site["site"] = .map(values) }
         siteValues = site
+    }
+
+    /// The configured icon (a file beside `diary.yml`) or the built-in one. It is written as
+    /// `assets/favicon.<extension>`, so its name can never reach another file of the site.
+    private static func favicon(_ config: Config, diagnostics: inout [Diagnostic]) -> (path: String, bytes: [UInt8]) {
+        let builtIn = ("assets/favicon.svg", Templates.favicon)
+        guard let name = config.favicon else { return builtIn }
+        let folder = config.file.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
+        let path = name.hasPrefix("/") || folder.isEmpty ? name : folder + "/" + name
+        let fileExtension = (name as NSString).pathExtension.lowercased()
+        let offset = config.values?["favicon"]?.offset ?? 0
+        guard ["svg", "png", "ico", "gif", "jpg", "jpeg", "webp"].contains(fileExtension) else {
+            diagnostics.append(.error("the icon must be an .svg, .png, .ico, .gif, .jpg or .webp file", at: offset..<offset))
+            return builtIn
+        }
+        guard let bytes = FileBytes.read(path)?.bytes else {
+            diagnostics.append(.error("cannot read the icon file \(path)", at: offset..<offset))
+            return builtIn
+        }
+        guard bytes.count <= 1 << 20 else {
+            diagnostics.append(.error("the icon file \(path) is larger than 1 MiB", at: offset..<offset))
+            return builtIn
+        }
+        return ("assets/favicon." + fileExtension, bytes)
     }
 
     var format: OutputFormat { .html }
@@ -38,8 +71,29 @@ struct HTMLSiteWriter: OutputWriter {
 
     func write(_ note: EvaluatedNote) -> WrittenNote {
         let body = HTMLBodyWriter(math: math, macros: macros).write(note)
-        return WrittenNote(body: body.html, firstHeading: body.firstHeading, summary: body.firstParagraph ?? "",
-                           diagnostics: body.diagnostics, parsedBlocks: body.parsedBlocks)
+        var written = WrittenNote(body: body.html, firstHeading: body.firstHeading, summary: body.firstParagraph ?? "",
+                                  diagnostics: body.diagnostics, parsedBlocks: body.parsedBlocks, headings: body.headings,
+                                  hasMath: body.hasMath)
+        // A body that starts with its title heading: the title block shows it instead.
+        if let title = body.headings.first, title.level == 1, let (html, rest) = Self.leadingTitle(of: body.html, id: title.id) {
+            written.titleHTML = html
+            written.body = rest
+            written.headings.removeFirst()
+        }
+        written.words = HeadingAnchors.plainText(written.body[...]).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        return written
+    }
+
+    /// The inner HTML of a leading `<h1 id="…">…</h1>` and the body after it.
+    private static func leadingTitle(of html: [UInt8], id: String) -> (String, [UInt8])? {
+        let open = Array("<h1 id=\"\(id)\">".utf8), anchor = Array("<a class=\"anchor\"".utf8), close = Array("</h1>\n".utf8)
+        guard html.starts(with: open) else { return nil }
+        var end = open.count
+        while end + close.count <= html.count, !html[end..<end + close.count].elementsEqual(close) { end += 1 }
+        guard end + close.count <= html.count else { return nil }
+        var inner = html[open.count..<end]
+        if let start = inner.indices.first(where: { inner[$0...].starts(with: anchor) }) { inner = inner[..<start] }
+        return (String(decoding: inner, as: UTF8.self), Array(html[(end + close.count)...]))
     }
 
     /// `index.md` at the root of the notes is the home text of the index page, not a page.
@@ -47,105 +101,189 @@ struct HTMLSiteWriter: OutputWriter {
         note.isHomeText ? nil : format.outputPath(for: note.relativePath, slug: note.frontMatter.slug)
     }
 
-    var reservedPaths: [String: String] { ["index.html": "the index page"] }
+    var reservedPaths: [String: String] {
+        ["index.html": "the index page", "404.html": "the page for a missing page", "feed.xml": "the feed",
+         "sitemap.xml": "the sitemap", "robots.txt": "robots.txt"]
+    }
 
     func file(for note: RenderedNote, among notes: [RenderedNote]) -> [UInt8] {
-        templates.render("page", pageContext(note))
+        page(note, in: SiteIndex(notes))
     }
 
     func files(for notes: [RenderedNote]) -> [String: [UInt8]] {
+        let index = SiteIndex(notes)
         var files: [String: [UInt8]] = [:]
-        let pages = notes.filter { $0.outputPath != nil }
-        for note in pages {
-            if let path = note.outputPath { files[path] = file(for: note, among: notes) }
+        for note in index.pages {
+            if let path = note.outputPath { files[path] = page(note, in: index) }
         }
+        files["index.html"] = indexPage(index)
+        // Hosts serve 404.html at any depth, so its links start from the site's address.
+        var missing = pageContext(path: "404.html", title: "Page not found")
+        missing["root"] = .string(context.config.baseURL ?? "")
+        missing["canonical"] = nil
+        files["404.html"] = templates.render("404", missing)
+        files["archive/index.html"] = archivePage(index, year: nil)
+        for year in index.years { files["archive/\(year.year).html"] = archivePage(index, year: year.year) }
+        files["tags/index.html"] = tagsPage(index)
+        for tag in index.tags { files["tags/\(tag.slug).html"] = tagPage(tag, index) }
         if let mathFont {
             files[MathFont.sitePath] = mathFont.font
             if let license = mathFont.license { files[MathFont.licensePath] = license }
         }
         let fontPath = mathFont.map { _ in String(MathFont.sitePath.dropFirst("assets/".count)) }
         files["assets/style.css"] = Array(templates.stylesheet(mathFont: fontPath).utf8)
-        // Newest first; notes of one day by path.
-        let listed = pages.sorted { a, b in
-            switch (a.date, b.date) {
-            case let (first?, second?) where first != second: return first > second
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.note.relativePath < b.note.relativePath
-            }
-        }
-        files["index.html"] = Array(indexPage(listed, home: notes.first { $0.outputPath == nil }).utf8)
+        files[favicon.path] = favicon.bytes
         if let baseURL = context.config.baseURL {
-            let entries = listed.lazy.compactMap { note in
+            let entries = index.pages.lazy.compactMap { note in
                 note.date.map { date in
-                    AtomFeed.Entry(title: note.title, path: note.outputPath ?? "", date: date, summary: note.summary,
-                                   content: String(decoding: note.body, as: UTF8.self))
+                    AtomFeed.Entry(title: note.title, path: note.outputPath ?? "", date: date, updated: note.note.frontMatter.updated,
+                                   summary: note.summary, content: String(decoding: note.body, as: UTF8.self))
                 }
             }.prefix(AtomFeed.maximumEntries)
             let config = context.config
             files["feed.xml"] = Array(AtomFeed.xml(title: config.title, author: config.author ?? config.title,
                                                    baseURL: baseURL, entries: Array(entries)).utf8)
+            files["sitemap.xml"] = Array(Sitemap.xml(baseURL: baseURL, files: files.keys, notes: index.pages).utf8)
+            files["robots.txt"] = Array("User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n".utf8)
+        } else {
+            files["robots.txt"] = Array("User-agent: *\nAllow: /\n".utf8)
         }
         return files
     }
 
     func warnings(for notes: [RenderedNote]) -> [String] {
         guard context.config.baseURL == nil, !notes.isEmpty else { return [] }
-        return ["no base_url in diary.yml, so feed.xml is not written (Atom needs absolute links)"]
+        return ["no base_url in diary.yml, so feed.xml and sitemap.xml are not written (they need absolute links)"]
     }
 
-    // MARK: Template contexts
+    // MARK: Pages
 
-    private func pageContext(_ note: RenderedNote) -> [String: TemplateValue] {
-        var page = siteContext(outputPath: note.outputPath ?? "index.html")
-        page["title"] = .string(note.title)
+    private func page(_ note: RenderedNote, in index: SiteIndex) -> [UInt8] {
+        let path = note.outputPath ?? "index.html"
+        var page = pageContext(path: path, title: note.title)
+        page["is_note"] = true
+        page["title_html"] = .string(note.titleHTML ?? Escaping.html(note.title))
         page["content"] = .utf8(note.body)
-        let tags = note.note.frontMatter.tags
-        page["tags"] = .list(tags.map(TemplateValue.string))
-        page["has_tags"] = .bool(!tags.isEmpty)
-        if let date = note.note.date {
+        let description = note.note.frontMatter.description ?? note.summary
+        if !description.isEmpty { page["description"] = .string(Self.shortened(description)) }
+        page["tags"] = .list(index.tagLinks(of: note).map { .map(["name": .string($0.name), "url": .string($0.url)]) })
+        page["has_tags"] = .bool(!note.note.frontMatter.tags.isEmpty)
+        if let date = note.date {
             page["date"] = .string(date.description)
-            page["date_pretty"] = .string(context.format(date))
+            page["date_pretty"] = .string(note.datePretty)
         }
+        if let updated = note.note.frontMatter.updated, updated != note.date {
+            page["updated"] = .string(updated.description)
+            page["updated_pretty"] = .string(context.format(updated))
+        }
+        if note.words > 0 { page["reading_time"] = .string("\(max(1, (note.words + 219) / 220)) min read") }
+        page["is_draft"] = .bool(note.note.frontMatter.draft)
+        let showsContents = note.note.frontMatter.toc ?? context.config.toc ?? (note.headings.count >= 4)
+        let contents = note.headings.filter { $0.level <= 3 }
+        page["has_toc"] = .bool(showsContents && !contents.isEmpty)
+        page["toc"] = .list(contents.map { .map(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)]) })
+        let (newer, older) = index.neighbours(of: note)
+        page["has_neighbours"] = .bool(newer != nil || older != nil)
+        if let newer { page["newer"] = .map(["title": .string(newer.title), "url": .string(newer.outputPath ?? "")]) }
+        if let older { page["older"] = .map(["title": .string(older.title), "url": .string(older.outputPath ?? "")]) }
+        page["has_math"] = .bool(note.hasMath)
         if case .map(let values)? = note.note.frontMatter.values?.templateValue { page["page"] = .map(values) }
+        return templates.render("page", page)
+    }
+
+    private func indexPage(_ index: SiteIndex) -> [UInt8] {
+        var context = pageContext(path: "index.html", title: self.context.config.title)
+        context["is_index"] = true
+        if let description = self.context.config.description { context["description"] = .string(description) }
+        if let home = index.home { context["home"] = .utf8(home.body) }
+        let recent = Array(index.pages.prefix(self.context.config.indexNotes))
+        // The newest notes by month; entries are rendered one by one, through frames.
+        context["groups"] = .list(SiteIndex.months(of: recent, format: monthLabel).map { month in
+            .map(["label": .string(month.label), "entries": .utf8(entries(month.notes, index: index, from: "index.html"))])
+        })
+        context["notes"] = .list(recent.map { .map(entryValues($0, index: index, from: "index.html")) })
+        context["has_more"] = .bool(index.pages.count > recent.count)
+        context["note_count"] = .int(index.pages.count)
+        return Array(templates.renderDirectly("index", context).utf8)
+    }
+
+    /// The archive: every note by month, or one year's notes by month.
+    private func archivePage(_ index: SiteIndex, year: Int?) -> [UInt8] {
+        let path = year.map { "archive/\($0).html" } ?? "archive/index.html"
+        var context = pageContext(path: path, title: year.map { "Notes of \($0)" } ?? "Archive")
+        context["years"] = .list(index.years.map { entry in
+            .map(["year": .string(String(entry.year)), "url": .string("archive/\(entry.year).html"), "count": .int(entry.notes.count),
+                  "current": .bool(entry.year == year)])
+        })
+        let notes = year.map { year in index.years.first { $0.year == year }?.notes ?? [] } ?? index.pages
+        context["months"] = .list(SiteIndex.months(of: notes, format: monthLabel).map { month in
+            .map(["label": .string(month.label), "notes": .list(month.notes.map { note in
+                .map(["title": .string(note.title), "url": .string(note.outputPath ?? ""), "date": .string(note.date?.description ?? ""),
+                      "day": .string(note.date.map { String($0.day) } ?? "")])
+            })])
+        })
+        return Array(templates.renderDirectly("archive", context).utf8)
+    }
+
+    private func tagPage(_ tag: SiteIndex.Tag, _ index: SiteIndex) -> [UInt8] {
+        let path = "tags/\(tag.slug).html"
+        var context = pageContext(path: path, title: "Notes tagged \(tag.name)")
+        context["tag"] = .string(tag.name)
+        context["count"] = .int(tag.notes.count)
+        context["one"] = .bool(tag.notes.count == 1)
+        context["entries"] = .utf8(entries(tag.notes, index: index, from: path))
+        return Array(templates.renderDirectly("tag", context).utf8)
+    }
+
+    private func tagsPage(_ index: SiteIndex) -> [UInt8] {
+        var context = pageContext(path: "tags/index.html", title: "Tags")
+        context["tags"] = .list(index.tags.map { .map(["name": .string($0.name), "url": .string("tags/\($0.slug).html"), "count": .int($0.notes.count)]) })
+        return Array(templates.renderDirectly("tags", context).utf8)
+    }
+
+    /// Notes as `summary.mustache` entries on the page at `path`.
+    private func entries(_ notes: [RenderedNote], index: SiteIndex, from path: String) -> [UInt8] {
+        var context = pageContext(path: path, title: "")
+        var out: [UInt8] = []
+        for note in notes {
+            for (key, value) in entryValues(note, index: index, from: path) { context[key] = value }
+            out += templates.render("summary", context)
+        }
+        return out
+    }
+
+    /// What a list knows of a note.
+    private func entryValues(_ note: RenderedNote, index: SiteIndex, from path: String) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = ["title": .string(note.title), "url": .string(note.outputPath ?? ""),
+                                               "summary": .string(note.summary), "date": .string(note.date?.description ?? ""),
+                                               "date_pretty": .string(note.datePretty)]
+        let tags = index.tagLinks(of: note)
+        values["tags"] = .list(tags.map { .map(["name": .string($0.name), "url": .string($0.url)]) })
+        values["has_tags"] = .bool(!tags.isEmpty)
+        return values
+    }
+
+    /// What every template gets: site settings, the way back to the site's root, the page's
+    /// title and address.
+    private func pageContext(path: String, title: String) -> [String: TemplateValue] {
+        var page = siteValues
+        page["root"] = .string(String(repeating: "../", count: path.split(separator: "/").count - 1))
+        page["path"] = .string(path)
+        page["title"] = .string(title)
+        if let baseURL = context.config.baseURL {
+            page["canonical"] = .string(baseURL + (path == "index.html" ? "" : path))
+        }
         return page
     }
 
-    /// A note's entry in the index: what the index page gets, and the note's own values.
-    private func summaryContext(_ note: RenderedNote) -> [String: TemplateValue] {
-        var entry = siteContext(outputPath: "index.html")
-        entry.merge(note.indexValues) { _, own in own }
-        return entry
-    }
+    /// "November 2026", in the configured locale.
+    private func monthLabel(_ date: CalendarDate) -> String { context.formatMonth(date) }
 
-    /// What every template gets: site settings and the way back to the site's root.
-    private func siteContext(outputPath: String) -> [String: TemplateValue] {
-        var site = siteValues
-        site["root"] = .string(String(repeating: "../", count: outputPath.split(separator: "/").count - 1))
-        site["path"] = .string(outputPath)
-        return site
-    }
-
-    private func indexPage(_ notes: [RenderedNote], home: RenderedNote?) -> String {
-        var context = siteContext(outputPath: "index.html")
-        context["is_index"] = true
-        context["title"] = .string(self.context.config.title)
-        if let home { context["home"] = .utf8(home.body) }
-        // Entries are rendered one by one (through frames); `notes` serves custom templates.
-        context["summaries"] = .utf8(notes.flatMap { templates.render("summary", summaryContext($0)) })
-        context["notes"] = .list(notes.map { .map($0.indexValues) })
-        return templates.renderDirectly("index", context)
-    }
-}
-
-extension RenderedNote {
-    /// What the index knows of a note.
-    var indexValues: [String: TemplateValue] {
-        var values: [String: TemplateValue] = ["title": .string(title), "url": .string(outputPath ?? ""), "summary": .string(summary)]
-        if let date {
-            values["date"] = .string(date.description)
-            values["date_pretty"] = .string(datePretty)
-        }
-        return values
+    /// A description of at most 160 characters, cut at a word.
+    static func shortened(_ text: String) -> String {
+        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        guard flat.count > 160 else { return flat }
+        let cut = flat.prefix(157)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 }

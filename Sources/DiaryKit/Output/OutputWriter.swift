@@ -14,6 +14,11 @@ struct WrittenNote: Sendable {
     /// The blocks of the writer's own cmark-gfm parse, in the note's body lines, when it
     /// parses the note: what confirms a block map the scanner made.
     var parsedBlocks: [MarkdownBlock]?
+    /// The title heading taken out of the body (see ``RenderedNote/titleHTML``).
+    var titleHTML: String?
+    var headings: [HeadingAnchors.Heading] = []
+    var words = 0
+    var hasMath = false
 }
 
 /// One output format: HTML pages or GitHub-flavoured markdown.

@@ -21,4 +21,13 @@ public struct RenderedNote: Sendable {
     public var errors: [Diagnostic] = []
     /// Files that go with the note (the SVG charts of markdown output), by output path.
     public var attachments: [String: [UInt8]] = [:]
+    /// The page's title as HTML when the note's body starts with it (`# *Momentum*, again`,
+    /// math included): the title block shows it, and the body no longer does.
+    public var titleHTML: String?
+    /// The headings of the body, with their ids (a table of contents).
+    var headings: [HeadingAnchors.Heading] = []
+    /// Words of prose, for the reading time.
+    public var words = 0
+    /// Whether any formula is shown.
+    public var hasMath = false
 }

@@ -35,28 +35,38 @@ enum TemplateNesting {
                 }
             }
         }
-        // Every chain of partials from every template: a cycle, or a chain too long.
+        // Every chain of partials from every template: a cycle, or a chain too long. Each
+        // template's height (its longest chain) is kept, so shared partials are walked once.
+        var heights: [String: Int] = [:]
         for start in sources.keys.sorted() {
             var path: [String] = [start]
-            try follow(start, &path, partials, sources)
+            _ = try height(of: start, &path, &heights, partials, sources)
         }
     }
 
-    private static func follow(_ name: String, _ path: inout [String], _ partials: [String: [(name: String, offset: Int)]],
-                               _ sources: [String: (text: String, path: String)]) throws(FileDiagnostics) {
+    /// The longest chain of partials below `name`, which is the last template of `path`.
+    private static func height(of name: String, _ path: inout [String], _ heights: inout [String: Int],
+                               _ partials: [String: [(name: String, offset: Int)]],
+                               _ sources: [String: (text: String, path: String)]) throws(FileDiagnostics) -> Int {
+        if let known = heights[name] { return known }
+        var height = 0
         for (target, offset) in partials[name, default: []] where sources[target] != nil {
             guard let source = sources[name] else { continue }
-            if path.contains(target) {
-                throw located(source, offset, "template '\(name)' includes '\(target)', which includes it again (\((path + [target]).joined(separator: " → ")))",
+            if let first = path.firstIndex(of: target) {
+                let cycle = (path[first...] + [target]).joined(separator: " → ")
+                throw located(source, offset, "template '\(name)' includes '\(target)', which includes it again (\(cycle))",
                               note: "a partial cannot include itself")
             }
-            guard path.count < maximumDepth else {
+            path.append(target)
+            let below = try Self.height(of: target, &path, &heights, partials, sources)
+            path.removeLast()
+            guard path.count + below < maximumDepth else {
                 throw located(source, offset, "partials are included more than \(maximumDepth) deep")
             }
-            path.append(target)
-            try follow(target, &path, partials, sources)
-            path.removeLast()
+            height = max(height, below + 1)
         }
+        heights[name] = height
+        return height
     }
 
     private static func located(_ source: (text: String, path: String), _ offset: Int, _ message: String,

@@ -14,8 +14,15 @@ public struct Templates: Sendable {
         "header.mustache": String(decoding: PackageResources.header_mustache, as: UTF8.self),
         "footer.mustache": String(decoding: PackageResources.footer_mustache, as: UTF8.self),
         "summary.mustache": String(decoding: PackageResources.summary_mustache, as: UTF8.self),
+        "archive.mustache": String(decoding: PackageResources.archive_mustache, as: UTF8.self),
+        "tag.mustache": String(decoding: PackageResources.tag_mustache, as: UTF8.self),
+        "tags.mustache": String(decoding: PackageResources.tags_mustache, as: UTF8.self),
+        "404.mustache": String(decoding: PackageResources.not_found_mustache, as: UTF8.self),
         "style.css": String(decoding: PackageResources.style_css, as: UTF8.self),
     ]
+
+    /// The site's icon when the config names none.
+    static let favicon: [UInt8] = PackageResources.favicon_svg
 
     /// swift-mustache escapes one `Character` at a time through a dictionary; this
     /// content type escapes the same five characters in one pass over UTF-8. Every

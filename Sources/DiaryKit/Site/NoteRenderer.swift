@@ -42,12 +42,15 @@ public struct NoteRenderer: Sendable {
         let stem = String(note.fileName.dropLast(note.fileName.hasSuffix(".md") ? 3 : 0))
         var title = note.frontMatter.title ?? stem
         if note.frontMatter.title == nil, let heading = written.firstHeading, !heading.isEmpty { title = heading }
-        let date = note.date ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
+        // Front matter, else the file name, else the last commit, else (outside git) the
+        // file's modification time.
+        let date = note.date ?? context.gitDates.lastCommit(touching: note.file.path) ?? note.modified.map { CalendarDate($0, in: context.timeZone) }
         return .success(RenderedNote(
             note: note, outputPath: writer.outputPath(for: note), body: written.body, title: title, summary: written.summary,
             date: date, datePretty: date.map(context.format) ?? "",
             warnings: diagnostics.filter { $0.severity != .error }, errors: diagnostics.filter { $0.severity == .error },
-            attachments: written.attachments))
+            attachments: written.attachments, titleHTML: written.titleHTML, headings: written.headings, words: written.words,
+            hasMath: written.hasMath))
     }
 
     /// The note's prose scanned and its cells and values run on `map`; a previous

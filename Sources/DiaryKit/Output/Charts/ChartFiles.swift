@@ -23,7 +23,7 @@ struct ChartFiles: Sendable {
     mutating func file(for chart: Chart) -> String {
         let id = nextID()
         let path = stem + "-" + id + ".svg"
-        files[path] = Array(ChartSVG(chart: chart, id: id).svg().utf8)
+        files[path] = Array(ChartSVG(chart: chart, id: id, standalone: true).svg().utf8)
         return String(path.split(separator: "/").last ?? Substring(path))
     }
 }

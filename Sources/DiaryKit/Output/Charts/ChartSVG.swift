@@ -1,8 +1,12 @@
 import Calc
 
-/// A chart as a self-contained SVG: its own styles (light and dark), system fonts, no
-/// script, `role="img"` with a title and a description. The same chart gives the same
-/// bytes: every coordinate is written with two decimals.
+/// A chart as SVG: system fonts, no script, `role="img"` with a title and a description.
+/// The same chart gives the same bytes: every coordinate is written with two decimals.
+///
+/// In a page it scales with the column (`width="100%"`) and takes its colours from the
+/// page's stylesheet, light or dark; its text is drawn larger on narrow screens by that
+/// stylesheet. As a file beside markdown (`standalone`) it is a card with its own light
+/// background and dark text, readable on GitHub's light and dark themes alike.
 struct ChartSVG {
     static let width = 640.0
     static let height = 400.0
@@ -12,39 +16,57 @@ struct ChartSVG {
     let chart: Chart
     /// Unique within the page (`chart-2`): the ids of its title and description.
     let id: String
+    /// A file of its own (markdown output), not inline in a page.
+    var standalone = false
+
+    /// Legend entries, each with its row and its x: rows wrap before the plot's right edge,
+    /// measured for the largest text a stylesheet gives charts (12 units a character).
+    private func legendLayout(left: Double, right: Double) -> (entries: [(index: Int, name: String, row: Int, x: Double)], rows: Int) {
+        var entries: [(Int, String, Int, Double)] = []
+        var (row, x) = (0, left)
+        for (index, series) in chart.series.enumerated() {
+            guard let name = series.name else { continue }
+            let width = 24 + 12 * Double(name.count) + 16
+            if x > left, x + width > right {
+                row += 1
+                x = left
+            }
+            entries.append((index, name, row, x))
+            x += width
+        }
+        return (entries, entries.isEmpty ? 0 : row + 1)
+    }
 
     func svg() -> String {
-        let named = chart.series.enumerated().filter { $0.element.name != nil }
-        // A legend gets its own row under the title, so it never hides data.
-        let top = (chart.title == nil ? 20.0 : 44.0) + (named.isEmpty ? 0 : 24)
+        // A legend gets its own rows under the title, so it never hides data.
+        let legend = legendLayout(left: chart.yLabel == nil ? 58.0 : 76.0, right: Self.width - 18)
+        let top = (chart.title == nil ? 20.0 : 44.0) + 26 * Double(legend.rows)
         let bottom = Self.height - (chart.xLabel == nil ? 34 : 54)
         let left = chart.yLabel == nil ? 58.0 : 76.0
         let right = Self.width - 18
         let plot = (left: left, right: right, top: top, bottom: bottom)
         let titleText = chart.title ?? chart.summary
+        let size = standalone ? "width=\"\(Self.width.formatted0)\" height=\"\(Self.height.formatted0)\"" : "width=\"100%\""
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" class="diary-chart" viewBox="0 0 \(Self.width.formatted0) \(Self.height.formatted0)" \
-        width="\(Self.width.formatted0)" height="\(Self.height.formatted0)" role="img" aria-labelledby="\(id)-title \(id)-desc" \
-        font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">
+        \(size) role="img" aria-labelledby="\(id)-title \(id)-desc" \
+        font-family="system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif" font-size="13">
         <title id="\(id)-title">\(Self.escape(titleText))</title>
         <desc id="\(id)-desc">\(Self.escape(chart.summary))</desc>
-        <style>
-        .diary-chart { color: #1f2328; }
-        .diary-chart .grid { stroke: #d8dee4; }
-        @media (prefers-color-scheme: dark) {
-          .diary-chart { color: #e6e8eb; }
-          .diary-chart .grid { stroke: #30363d; }
-        }
-        </style>
 
         """
+        if standalone {
+            // Its own card: the same on a light page and a dark one.
+            out += "<style>.diary-chart { color: #1d2126; } .diary-chart .grid { stroke: #e3e6e2; }</style>\n"
+            out += "<rect width=\"\(Self.width.formatted0)\" height=\"\(Self.height.formatted0)\" rx=\"8\" fill=\"#ffffff\"/>\n"
+        }
         let ys = chart.series.flatMap(\.y).filter(\.isFinite)
         let yScale = NiceScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1,
                                maxTicks: 6, includeZero: chart.kind == .bar || chart.kind == .histogram)
         func y(_ value: Double) -> Double { yScale.position(value, from: plot.bottom, to: plot.top) }
 
         // Grid and y ticks.
-        out += "<g class=\"grid\" stroke-width=\"1\">\n"
+        out += "<g class=\"grid\" stroke=\"#d9dcd8\" stroke-width=\"1\">\n"
         for tick in yScale.ticks { out += "<line x1=\"\(plot.left.svgNumber)\" y1=\"\(y(tick).svgNumber)\" x2=\"\(plot.right.svgNumber)\" y2=\"\(y(tick).svgNumber)\"/>\n" }
         out += "</g>\n<g fill=\"currentColor\" text-anchor=\"end\">\n"
         for tick in yScale.ticks {
@@ -122,7 +144,7 @@ struct ChartSVG {
         // Title, axis labels, legend.
         out += "<g fill=\"currentColor\" text-anchor=\"middle\">\n"
         if let title = chart.title {
-            out += "<text x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"24\" font-size=\"15\" font-weight=\"600\">\(Self.escape(title))</text>\n"
+            out += "<text class=\"chart-title\" x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"24\" font-size=\"16\" font-weight=\"600\">\(Self.escape(title))</text>\n"
         }
         if let label = chart.xLabel {
             out += "<text x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"\((Self.height - 12).svgNumber)\">\(Self.escape(label))</text>\n"
@@ -132,17 +154,14 @@ struct ChartSVG {
             out += "<text x=\"18\" y=\"\(center)\" transform=\"rotate(-90 18 \(center))\">\(Self.escape(label))</text>\n"
         }
         out += "</g>\n"
-        if !named.isEmpty {
-            // One row of swatches and names, left-aligned over the plot.
-            let rowY = plot.top - 14
-            var x = plot.left
+        if !legend.entries.isEmpty {
+            // Rows of swatches and names, left-aligned over the plot.
             out += "<g class=\"legend\" fill=\"currentColor\">\n"
-            for entry in named {
-                let color = Self.palette[entry.offset % Self.palette.count]
-                let name = entry.element.name ?? ""
-                out += "<rect x=\"\(x.svgNumber)\" y=\"\((rowY - 9).svgNumber)\" width=\"14\" height=\"10\" fill=\"\(color)\"/>\n"
-                out += "<text x=\"\((x + 19).svgNumber)\" y=\"\(rowY.svgNumber)\">\(Self.escape(name))</text>\n"
-                x += 19 + 7 * Double(name.count) + 18
+            for entry in legend.entries {
+                let color = Self.palette[entry.index % Self.palette.count]
+                let rowY = plot.top - 14 - 26 * Double(legend.rows - 1 - entry.row)
+                out += "<rect x=\"\(entry.x.svgNumber)\" y=\"\((rowY - 10).svgNumber)\" width=\"16\" height=\"11\" fill=\"\(color)\"/>\n"
+                out += "<text x=\"\((entry.x + 22).svgNumber)\" y=\"\(rowY.svgNumber)\">\(Self.escape(entry.name))</text>\n"
             }
             out += "</g>\n"
         }
