@@ -158,6 +158,22 @@ import Testing
         #expect(try space.read("again/new.html").contains("<time datetime=\"\(today)\">"))
     }
 
+    @Test func filesANoteLinksToAreCopiedBesideItsPage() throws {
+        let space = try Workspace([
+            "notes/2026/pic.md": "# Pic\n\n![loss](img/loss%20curve.png) [data](../data/runs.csv?raw=1#top) [outside](../../secret.txt) [hidden](.env) [site](https://example.org/x.png) [note](../other.md)\n",
+            "notes/2026/img/loss curve.png": "PNG bytes",
+            "notes/data/runs.csv": "a,b\n",
+            "notes/other.md": "# Other\n",
+            "notes/2026/.env": "TOKEN=1",
+            "secret.txt": "no",
+        ])
+        #expect(try Self.render(space).status == 0)
+        #expect(try space.read("site/2026/img/loss curve.png") == "PNG bytes")
+        #expect(try space.read("site/data/runs.csv") == "a,b\n")
+        #expect(!space.exists("site/secret.txt") && !space.exists("site/2026/.env"))
+        #expect(try space.read("site/2026/pic.html").contains("<img src=\"img/loss%20curve.png\" alt=\"loss\" />"))
+    }
+
     @Test func markdownOutputIsNotHighlighted() throws {
         let space = try Workspace(Self.diary)
         #expect(try Self.render(space, ["--format", "markdown", "--out", "md"]).status == 0)

@@ -79,6 +79,22 @@ final class MarkdownDocument {
         }
     }
 
+    /// The destinations of every link and image, in document order.
+    func linkDestinations() -> [String] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var destinations: [String] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return destinations }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
+                destinations.append(String(cString: url))
+            }
+        }
+    }
+
     /// Calls `body` with the first block node of a kind, in document order.
     func withFirstNode<T>(of kind: MarkdownBlock.Kind, _ body: (OpaquePointer) -> T?) -> T? {
         guard let iterator = cmark_iter_new(root) else { return nil }

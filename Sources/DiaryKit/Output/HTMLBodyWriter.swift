@@ -35,6 +35,8 @@ struct HTMLBodyWriter {
         var parsedBlocks: [MarkdownBlock]
         /// The headings, with the ids the HTML gives them (a table of contents).
         var headings: [HeadingAnchors.Heading] = []
+        /// Files the note links to beside it: output path → source path.
+        var linkedFiles: [String: String] = [:]
         /// Whether the page shows any formula (then it needs the math font).
         var hasMath = false
     }
@@ -128,6 +130,7 @@ struct HTMLBodyWriter {
             parsing: markdown, options: [.footnotes, .unsafe],
             extensions: [.table, .strikethrough, .autolink, .tagfilter, .tasklist])
         let parsedBlocks = Self.bodyLines(of: document.blocks(), lineOrigins: lineOrigins ?? [], note: note)
+        let linkedFiles = LinkedFiles.resolve(document.linkDestinations(), of: note)
         document.rewriteLinks(Self.noteLinkToPage)
         let (html, headings) = HeadingAnchors.process(Self.detokenize(document.renderHTMLBytes(), fragments: fragments))
         let plain = { (text: String?) in
@@ -135,7 +138,7 @@ struct HTMLBodyWriter {
         }
         return Body(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
                     firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics,
-                    parsedBlocks: parsedBlocks, headings: headings, hasMath: formulas.contains { !$0.failed })
+                    parsedBlocks: parsedBlocks, headings: headings, linkedFiles: linkedFiles, hasMath: formulas.contains { !$0.failed })
     }
 
     /// Blocks of the edited text with their lines mapped back to the note's body lines

@@ -73,7 +73,7 @@ struct HTMLSiteWriter: OutputWriter {
         let body = HTMLBodyWriter(math: math, macros: macros).write(note)
         var written = WrittenNote(body: body.html, firstHeading: body.firstHeading, summary: body.firstParagraph ?? "",
                                   diagnostics: body.diagnostics, parsedBlocks: body.parsedBlocks, headings: body.headings,
-                                  hasMath: body.hasMath)
+                                  hasMath: body.hasMath, linkedFiles: body.linkedFiles)
         // A body that starts with its title heading: the title block shows it instead.
         if let title = body.headings.first, title.level == 1, let (html, rest) = Self.leadingTitle(of: body.html, id: title.id) {
             written.titleHTML = html
@@ -110,30 +110,62 @@ struct HTMLSiteWriter: OutputWriter {
         page(note, in: SiteIndex(notes))
     }
 
-    func files(for notes: [RenderedNote]) -> [String: [UInt8]] {
+    /// What is at a path of the site.
+    private enum Entry: Sendable {
+        case note(RenderedNote), index, missing, archive(year: Int?), tags, tag(SiteIndex.Tag)
+        case stylesheet, bytes([UInt8]), linked(source: String), feed, sitemap
+    }
+
+    func site(for notes: [RenderedNote]) -> SiteFiles {
         let index = SiteIndex(notes)
-        var files: [String: [UInt8]] = [:]
-        for note in index.pages {
-            if let path = note.outputPath { files[path] = page(note, in: index) }
-        }
-        files["index.html"] = indexPage(index)
-        // Hosts serve 404.html at any depth, so its links start from the site's address.
-        var missing = pageContext(path: "404.html", title: "Page not found")
-        missing["root"] = .string(context.config.baseURL ?? "")
-        missing["canonical"] = nil
-        files["404.html"] = templates.render("404", missing)
-        files["archive/index.html"] = archivePage(index, year: nil)
-        for year in index.years { files["archive/\(year.year).html"] = archivePage(index, year: year.year) }
-        files["tags/index.html"] = tagsPage(index)
-        for tag in index.tags { files["tags/\(tag.slug).html"] = tagPage(tag, index) }
+        var entries: [String: Entry] = [:]
+        // Files notes link to first: a page of the site wins over a file of the same name.
+        for note in index.pages { for (path, source) in note.linkedFiles { entries[path] = .linked(source: source) } }
+        for note in index.pages { if let path = note.outputPath { entries[path] = .note(note) } }
+        entries["index.html"] = .index
+        entries["404.html"] = .missing
+        entries["archive/index.html"] = .archive(year: nil)
+        for year in index.years { entries["archive/\(year.year).html"] = .archive(year: year.year) }
+        entries["tags/index.html"] = .tags
+        for tag in index.tags { entries["tags/\(tag.slug).html"] = .tag(tag) }
         if let mathFont {
-            files[MathFont.sitePath] = mathFont.font
-            if let license = mathFont.license { files[MathFont.licensePath] = license }
+            entries[MathFont.sitePath] = .bytes(mathFont.font)
+            if let license = mathFont.license { entries[MathFont.licensePath] = .bytes(license) }
         }
-        let fontPath = mathFont.map { _ in String(MathFont.sitePath.dropFirst("assets/".count)) }
-        files["assets/style.css"] = Array(templates.stylesheet(mathFont: fontPath).utf8)
-        files[favicon.path] = favicon.bytes
-        if let baseURL = context.config.baseURL {
+        entries["assets/style.css"] = .stylesheet
+        entries[favicon.path] = .bytes(favicon.bytes)
+        entries["robots.txt"] = .bytes(Array(("User-agent: *\nAllow: /\n" + (context.config.baseURL.map { "Sitemap: \($0)sitemap.xml\n" } ?? "")).utf8))
+        if context.config.baseURL != nil {
+            entries["feed.xml"] = .feed
+            entries["sitemap.xml"] = .sitemap
+        }
+        let paths = Set(entries.keys), site = entries
+        return SiteFiles(paths: paths) { path in
+            guard let entry = site[path] else { return nil }
+            return file(entry, index: index, paths: paths)
+        }
+    }
+
+    private func file(_ entry: Entry, index: SiteIndex, paths: Set<String>) -> [UInt8]? {
+        switch entry {
+        case .note(let note): return page(note, in: index)
+        case .index: return indexPage(index)
+        case .missing:
+            // Hosts serve 404.html at any depth, so its links start from the site's address.
+            var missing = pageContext(path: "404.html", title: "Page not found")
+            missing["root"] = .string(context.config.baseURL ?? "")
+            missing["canonical"] = nil
+            return templates.render("404", missing)
+        case .archive(let year): return archivePage(index, year: year)
+        case .tags: return tagsPage(index)
+        case .tag(let tag): return tagPage(tag, index)
+        case .stylesheet:
+            let fontPath = mathFont.map { _ in String(MathFont.sitePath.dropFirst("assets/".count)) }
+            return Array(templates.stylesheet(mathFont: fontPath).utf8)
+        case .bytes(let bytes): return bytes
+        case .linked(let source): return FileBytes.read(source)?.bytes
+        case .feed:
+            guard let baseURL = context.config.baseURL else { return nil }
             let entries = index.pages.lazy.compactMap { note in
                 note.date.map { date in
                     AtomFeed.Entry(title: note.title, path: note.outputPath ?? "", date: date, updated: note.note.frontMatter.updated,
@@ -141,14 +173,11 @@ struct HTMLSiteWriter: OutputWriter {
                 }
             }.prefix(AtomFeed.maximumEntries)
             let config = context.config
-            files["feed.xml"] = Array(AtomFeed.xml(title: config.title, author: config.author ?? config.title,
-                                                   baseURL: baseURL, entries: Array(entries)).utf8)
-            files["sitemap.xml"] = Array(Sitemap.xml(baseURL: baseURL, files: files.keys, notes: index.pages).utf8)
-            files["robots.txt"] = Array("User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n".utf8)
-        } else {
-            files["robots.txt"] = Array("User-agent: *\nAllow: /\n".utf8)
+            return Array(AtomFeed.xml(title: config.title, author: config.author ?? config.title, baseURL: baseURL, entries: Array(entries)).utf8)
+        case .sitemap:
+            guard let baseURL = context.config.baseURL else { return nil }
+            return Array(Sitemap.xml(baseURL: baseURL, files: paths, notes: index.pages).utf8)
         }
-        return files
     }
 
     func warnings(for notes: [RenderedNote]) -> [String] {

@@ -46,13 +46,13 @@ struct MarkdownWriter: OutputWriter {
 
     func file(for note: RenderedNote, among notes: [RenderedNote]) -> [UInt8] { note.body }
 
-    func files(for notes: [RenderedNote]) -> [String: [UInt8]] {
+    func site(for notes: [RenderedNote]) -> SiteFiles {
         var files: [String: [UInt8]] = [:]
         for note in notes {
             if let path = note.outputPath { files[path] = note.body }
             files.merge(note.attachments) { first, _ in first }
         }
-        return files
+        return SiteFiles(files)
     }
 
     func warnings(for notes: [RenderedNote]) -> [String] { [] }

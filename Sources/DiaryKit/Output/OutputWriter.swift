@@ -19,6 +19,8 @@ struct WrittenNote: Sendable {
     var headings: [HeadingAnchors.Heading] = []
     var words = 0
     var hasMath = false
+    /// Files the note links to beside it: output path → source path.
+    var linkedFiles: [String: String] = [:]
 }
 
 /// One output format: HTML pages or GitHub-flavoured markdown.
@@ -39,8 +41,42 @@ protocol OutputWriter: Sendable {
     var reservedPaths: [String: String] { get }
     /// The output file of one note, among all the notes of the site.
     func file(for note: RenderedNote, among notes: [RenderedNote]) -> [UInt8]
-    /// Every file of the output folder, by relative path.
-    func files(for notes: [RenderedNote]) -> [String: [UInt8]]
+    /// The files of the output folder, made when asked for.
+    func site(for notes: [RenderedNote]) -> SiteFiles
     /// Warnings about the site as a whole.
     func warnings(for notes: [RenderedNote]) -> [String]
+}
+
+extension OutputWriter {
+    /// Every file of the output folder, by relative path.
+    func files(for notes: [RenderedNote]) -> [String: [UInt8]] { site(for: notes).all() }
+}
+
+/// The files of an output folder, each made when it is asked for: `diary render` makes them
+/// all; `diary serve` makes only the pages a browser asks for, so an edit costs the pages
+/// that are looked at, not the whole site.
+public struct SiteFiles: Sendable {
+    /// Every path of the folder.
+    public let paths: Set<String>
+    private let make: @Sendable (String) -> [UInt8]?
+
+    init(paths: Set<String>, make: @escaping @Sendable (String) -> [UInt8]?) {
+        self.paths = paths
+        self.make = make
+    }
+
+    /// Files made ahead (markdown output, whose files are the notes themselves).
+    init(_ files: [String: [UInt8]]) {
+        self.init(paths: Set(files.keys)) { files[$0] }
+    }
+
+    /// The file at a path of the folder, or nil when there is none (or a linked file has
+    /// gone meanwhile).
+    public func file(_ path: String) -> [UInt8]? { paths.contains(path) ? make(path) : nil }
+
+    public func all() -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in paths { if let bytes = make(path) { files[path] = bytes } }
+        return files
+    }
 }

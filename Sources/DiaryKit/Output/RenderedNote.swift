@@ -30,4 +30,7 @@ public struct RenderedNote: Sendable {
     public var words = 0
     /// Whether any formula is shown.
     public var hasMath = false
+    /// Files the note links to beside it (images, data): output path → source path. The
+    /// site copies them, read when the site is written.
+    public var linkedFiles: [String: String] = [:]
 }

@@ -1,7 +1,7 @@
 /// The order and groupings of a site's notes: what the index, the archive, the tag pages
 /// and each page's newer/older links are made from.
-struct SiteIndex {
-    struct Tag {
+struct SiteIndex: Sendable {
+    struct Tag: Sendable {
         /// The tag as first written (by the newest note that has it).
         var name: String
         /// Its page's file name: `tags/<slug>.html`. Tags that differ only in case or
