@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // diary serve's HTTP server: no dependencies of its own (Hummingbird brings swift-nio
+        // and a dozen packages, about 16 times the code to compile).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -59,10 +62,19 @@ let package = Package(
                 .embedInCode("Resources/note.md"),
             ]
         ),
+        // The preview server: HTTP, the change watcher and live reload over the in-memory site.
+        .target(
+            name: "DiaryServe",
+            dependencies: [
+                "DiaryKit", "Diagnostics",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "diary",
             dependencies: [
-                "DiaryKit", "Diagnostics", "Calc",
+                "DiaryKit", "DiaryServe", "Diagnostics", "Calc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticReleaseLinking
@@ -81,6 +93,7 @@ let package = Package(
         .executableTarget(name: "FuzzBlocks", dependencies: ["DiaryKit", "FuzzSupport"], path: "fuzz/FuzzBlocks"),
         .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DiaryServeTests", dependencies: ["DiaryServe", "DiaryKit"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath", "Diagnostics"]),
         .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics", "FuzzSupport"], exclude: ["Golden"]),
         // Runs the built `diary` binary; depending on it makes `swift test` build it.

@@ -8,7 +8,7 @@ struct Diary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a folder of markdown notes, with live date counters and computed cells, into a static site or GitHub markdown.",
         version: "0.1.0",
-        subcommands: [RenderCommand.self, CheckCommand.self, EvalCommand.self, NewCommand.self]
+        subcommands: [RenderCommand.self, ServeCommand.self, CheckCommand.self, EvalCommand.self, NewCommand.self]
     )
 
     /// Runs the command and maps failures to the documented exit statuses:

@@ -15,6 +15,13 @@ public struct RunSettings: Sendable {
 
     public init() {}
 
+    /// The config file a run reads: `--config`, else `diary.yml` in the working directory.
+    public var configFile: String { configPath ?? workingDirectory + "/diary.yml" }
+
+    /// The templates folder a run reads: `--templates`, else `templates/` in the working
+    /// directory (when there is one).
+    public var templatesFolder: String { templatesDirectory ?? workingDirectory + "/templates" }
+
     /// A problem with the run's own inputs: bad usage (exit 2) or a bad config or
     /// template file (exit 1, located).
     public enum Failure: Error, Sendable {

@@ -18,11 +18,28 @@ public struct SiteBuilder: Sendable {
 
     public init(renderer: NoteRenderer) { self.renderer = renderer }
 
+    /// What became of one note file.
+    public enum Outcome: Sendable {
+        case rendered(RenderedNote)
+        /// Its errors, and the page it would have had (nil: the home text).
+        case failed(FileDiagnostics, outputPath: String?)
+        /// A draft, left out.
+        case draft
+    }
+
     /// Renders every note in memory on `jobs` threads, collecting all errors. The result
     /// is the same for any number of jobs: notes keep their sorted order.
     public func render(_ sources: [NoteSource], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> BuildReport {
-        let results = Mutex([Result<RenderedNote?, FileDiagnostics>?](repeating: nil, count: sources.count))
+        report(outcomes(of: sources, jobs: jobs, progress: progress))
+    }
+
+    /// Each note rendered on its own, in the order given. Drafts are rendered (and marked as
+    /// drafts on their pages) when `includingDrafts`.
+    public func outcomes(of sources: [NoteSource], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                         includingDrafts: Bool = false,
+                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> [Outcome] {
+        let results = Mutex([Outcome?](repeating: nil, count: sources.count))
         let next = Atomic(0)
         let done = Atomic(0)
         let renderer = self.renderer
@@ -30,25 +47,31 @@ public struct SiteBuilder: Sendable {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < sources.count else { return }
-                let result = Self.render(sources[index], with: renderer)
-                results.withLock { $0[index] = result }
+                let outcome = Self.render(sources[index], with: renderer, includingDrafts: includingDrafts)
+                results.withLock { $0[index] = outcome }
                 let finished = done.add(1, ordering: .relaxed).newValue
                 progress?(finished, sources.count)
             }
         }
+        return results.withLock { $0 }.map { $0 ?? .draft }
+    }
+
+    /// The notes and diagnostics of a set of outcomes, with the site's checks (two notes
+    /// on one path) and warnings.
+    public func report(_ outcomes: [Outcome]) -> BuildReport {
         var report = BuildReport()
-        for result in results.withLock({ $0 }) {
-            switch result {
-            case .success(let rendered?)?:
+        for outcome in outcomes {
+            switch outcome {
+            case .rendered(let rendered):
                 report.notes.append(rendered)
                 let shown = rendered.errors + rendered.warnings
                 if !shown.isEmpty {
                     report.diagnostics.append(FileDiagnostics(rendered.note.file, shown.sorted { $0.range.lowerBound < $1.range.lowerBound }))
                 }
-            case .failure(let diagnostics)?:
+            case .failed(let diagnostics, _):
                 report.diagnostics.append(diagnostics)
-            case .success(nil)?, nil:
-                break // a draft
+            case .draft:
+                break
             }
         }
         report.diagnostics += collisions(in: report.notes)
@@ -56,15 +79,18 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    private static func render(_ source: NoteSource, with renderer: NoteRenderer) -> Result<RenderedNote?, FileDiagnostics> {
+    private static func render(_ source: NoteSource, with renderer: NoteRenderer, includingDrafts: Bool) -> Outcome {
         let note: Note
         do {
             note = try source.read()
         } catch {
-            return .failure(error)
+            return .failed(error, outputPath: renderer.writer.format.outputPath(for: source.relativePath))
         }
-        if note.frontMatter.draft { return .success(nil) }
-        return renderer.render(note).map { $0 }
+        if note.frontMatter.draft, !includingDrafts { return .draft }
+        switch renderer.render(note) {
+        case .success(let rendered): return .rendered(rendered)
+        case .failure(let diagnostics): return .failed(diagnostics, outputPath: renderer.writer.outputPath(for: note))
+        }
     }
 
     /// Two notes written to one path (a `slug` clash) is an error on the later one.
@@ -86,6 +112,11 @@ public struct SiteBuilder: Sendable {
     /// Every file of the output folder, keyed by relative path.
     public func files(for report: BuildReport) -> [String: [UInt8]] {
         renderer.writer.files(for: report.notes)
+    }
+
+    /// The files of the output folder, each made when asked for.
+    public func site(for notes: [RenderedNote]) -> SiteFiles {
+        renderer.writer.site(for: notes)
     }
 
     /// The output file of one note of the report (`--out -`).

@@ -2,7 +2,7 @@
 ///
 /// One byte-level implementation serves HTML bodies, template values, MathML, SVG and
 /// Atom; each output picks the rules it needs.
-enum Escaping {
+public enum Escaping {
     struct Rules: OptionSet, Sendable {
         let rawValue: UInt8
         /// `'` as `&#39;`, as swift-mustache writes it (template values keep its output).
@@ -13,7 +13,7 @@ enum Escaping {
     }
 
     /// `& < > "` as entities: text in HTML bodies and attributes.
-    static func html(_ text: some StringProtocol) -> String { escaped(text) }
+    public static func html(_ text: some StringProtocol) -> String { escaped(text) }
 
     /// XML text (Atom, SVG, MathML): markup characters escaped, forbidden characters dropped.
     static func xml(_ text: some StringProtocol) -> String { escaped(text, .xml) }

@@ -1,0 +1,220 @@
+import Diagnostics
+import DiaryKit
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Synchronization
+
+/// `diary serve`: the site rendered in memory, served over HTTP, re-rendered as notes
+/// change, with open pages reloading themselves.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var paths: [String]
+        public var settings: RunSettings
+        public var includeDrafts = false
+        public var host = "127.0.0.1"
+        public var port: UInt16 = 4000
+        public var forcePolling = false
+        public var quiet = false
+
+        public init(paths: [String], settings: RunSettings) {
+            self.paths = paths
+            self.settings = settings
+        }
+    }
+
+    let options: Options
+
+    public init(_ options: Options) { self.options = options }
+
+    /// Whether `host` is a loopback address (anything else is reachable from the network).
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Serves until SIGINT or SIGTERM; the process's exit status: 0 after a signal, 1 when
+    /// the port cannot be had, 2 for bad usage (a missing notes folder).
+    public func run() -> Int32 {
+        let status = Mutex<Int32>(0)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let code = await serve()
+            status.withLock { $0 = code }
+            done.signal()
+        }
+        done.wait()
+        return status.withLock { $0 }
+    }
+
+    private func serve() async -> Int32 {
+        let signals = ShutdownSignals()
+        var live = LiveSite(paths: options.paths, settings: options.settings, includeDrafts: options.includeDrafts)
+        let first = live.refresh()
+        if let usage = first.usageError {
+            Self.message("error: \(usage)")
+            return 2
+        }
+        report(first, initial: true)
+        let snapshot = Mutex(live.snapshot)
+        let hub = ReloadHub()
+        let responder = Responder(loopbackOnly: Self.isLoopback(options.host))
+
+        let address: any SocketAddress
+        do {
+            let name = options.host == "localhost" ? "127.0.0.1" : options.host
+            address = name.contains(":") ? try sockaddr_in6.inet6(ip6: name, port: options.port) : try sockaddr_in.inet(ip4: name, port: options.port)
+        } catch {
+            Self.message("error: --host must be an IP address (such as 127.0.0.1, 0.0.0.0 or ::1), not '\(options.host)'")
+            return 2
+        }
+        let server = HTTPServer(address: address, timeout: 15, logger: .disabled)
+        await server.appendRoute("*") { request in
+            let target = request.target.path()
+            if target == "/" + LiveReload.eventsPath, request.method == .GET, responder.accepts(host: request.headers[.host]) {
+                let generation = snapshot.withLock { $0.generation }
+                let events = await hub.subscribe(generation: generation)
+                return HTTPResponse(statusCode: .ok,
+                                    headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                                    body: HTTPBodySequence(from: EventBytes(events: events)))
+            }
+            let site = snapshot.withLock { $0 }
+            let reply = responder.reply(method: request.method.rawValue, target: target, host: request.headers[.host], site: site)
+            var headers = HTTPHeaders()
+            for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
+            return HTTPResponse(statusCode: HTTPStatusCode(reply.status, phrase: Self.phrase(reply.status)), headers: headers, body: Data(reply.body))
+        }
+        let running = Task { try await server.run() }
+        let port: UInt16
+        do {
+            try await server.waitUntilListening(timeout: 5)
+            switch await server.listeningAddress {
+            case .ip4(_, let bound)?, .ip6(_, let bound)?: port = bound
+            default: port = options.port
+            }
+        } catch {
+            running.cancel()
+            let reason = (try? await running.value).map { _ in "" } ?? ""
+            Self.message("error: cannot listen on \(options.host):\(options.port)\(reason) (is another server using the port? try --port \(options.port == 65535 ? 4001 : options.port + 1))")
+            return 1
+        }
+        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+        Self.output("Serving \(options.paths.joined(separator: " ")) at http://\(shownHost):\(port)/ (Ctrl-C to stop)")
+        if !Self.isLoopback(options.host) {
+            Self.message("warning: listening on \(options.host): anyone who can reach this machine on port \(port) can read your notes")
+        }
+
+        // The refresh loop: its own thread, since rendering is synchronous work.
+        let stopping = Atomic(false)
+        let finished = DispatchSemaphore(value: 0)
+        let watcher = ChangeWatcher(recursive: watchedFolders(recursive: true), shallow: watchedFolders(recursive: false),
+                                    forcePolling: options.forcePolling)
+        if let reason = watcher.pollingReason, !options.quiet { Self.message("watching by polling every 250 ms: \(reason)") }
+        let loop = RefreshLoop(live: live, watcher: watcher)
+        let thread = Thread {
+            loop.run(until: stopping) { refresh, site in
+                report(refresh, initial: false)
+                guard refresh.changed else { return }
+                snapshot.withLock { $0 = site }
+                Task { await hub.broadcast(LiveReload.event("reload", data: String(site.generation))) }
+            }
+            finished.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        let pings = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await hub.broadcast(LiveReload.ping)
+            }
+        }
+
+        _ = await signals.next()
+        stopping.store(true, ordering: .relaxed)
+        pings.cancel()
+        await hub.finishAll()
+        await server.stop(timeout: 0.5)
+        running.cancel()
+        _ = finished.wait(timeout: .now() + 1)
+        return 0
+    }
+
+    /// Folders whose changes matter: the notes (with their images) and the templates, all
+    /// the way down; the config's folder, for its own files.
+    private func watchedFolders(recursive: Bool) -> [String] {
+        var folders: [String] = []
+        let manager = FileManager.default
+        func isFolder(_ path: String) -> Bool {
+            var folder: ObjCBool = false
+            return manager.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+        }
+        if recursive {
+            for path in options.paths where isFolder(path) { folders.append(NoteSource.absolute(path)) }
+            if isFolder(options.settings.templatesFolder) { folders.append(NoteSource.absolute(options.settings.templatesFolder)) }
+        } else {
+            for path in options.paths where !isFolder(path) { folders.append(NoteSource.absolute((path as NSString).deletingLastPathComponent)) }
+            folders.append(NoteSource.absolute((options.settings.configFile as NSString).deletingLastPathComponent))
+        }
+        return Array(Set(folders)).sorted()
+    }
+
+    /// The terminal shows every diagnostic of what was rendered, as `diary render` prints them.
+    private func report(_ refresh: LiveSite.Refresh, initial: Bool) {
+        var shown = refresh.diagnostics
+        if options.quiet { for index in shown.indices { shown[index].diagnostics.removeAll { $0.severity != .error } } }
+        for file in shown where !file.diagnostics.isEmpty { Self.message(file.rendered()) }
+        if let usage = refresh.usageError { Self.message("error: \(usage)") }
+        if !initial, refresh.rendered > 0, !options.quiet {
+            let errors = shown.filter(\.hasErrors).count
+            Self.message("rebuilt \(refresh.rendered) note\(refresh.rendered == 1 ? "" : "s")" + (errors > 0 ? " (\(errors) with errors)" : ""))
+        }
+    }
+
+    static func message(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 400: "Bad Request"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 500: "Internal Server Error"
+        default: ""
+        }
+    }
+}
+
+/// Waits for changes and refreshes the site, on a thread of its own, until told to stop.
+/// Owns the live site: only this loop changes it.
+final class RefreshLoop: @unchecked Sendable {
+    /// A refresh happens at least this often even without events: a missed event, or a new
+    /// day, shows up within it.
+    static let safetyInterval = 2.0
+
+    private var live: LiveSite
+    private let watcher: ChangeWatcher
+
+    init(live: LiveSite, watcher: ChangeWatcher) {
+        self.live = live
+        self.watcher = watcher
+    }
+
+    func run(until stopping: borrowing Atomic<Bool>, publish: (LiveSite.Refresh, LiveSite.Snapshot) -> Void) {
+        var last = Date()
+        while !stopping.load(ordering: .relaxed) {
+            // Short waits, so a stop is seen within a quarter second.
+            let changed = watcher.wait(timeout: 0.2)
+            guard changed || Date().timeIntervalSince(last) >= Self.safetyInterval else { continue }
+            last = Date()
+            let refresh = live.refresh()
+            publish(refresh, live.snapshot)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import DiaryKit
+import Foundation
+import Testing
+
+/// The in-memory site of `diary serve`: what a refresh renders again, and what each page shows.
+@Suite struct LiveSiteTests {
+    static func site(_ folder: Folder, drafts: Bool = false) -> LiveSite {
+        var settings = RunSettings()
+        settings.workingDirectory = folder.url.path
+        settings.today = "2026-11-26"
+        return LiveSite(paths: [folder.path("notes")], settings: settings, includeDrafts: drafts)
+    }
+
+    static func text(_ page: LiveSite.Page) -> String {
+        switch page {
+        case .file(let bytes), .missing(let bytes?): String(decoding: bytes, as: UTF8.self)
+        case .failed(let report): "FAILED: " + report
+        case .folder: "FOLDER"
+        case .missing(nil): "MISSING"
+        }
+    }
+
+    @Test func aRefreshRendersOnlyWhatChanged() throws {
+        let folder = try Folder(["notes/a.md": "# A\n\nfirst\n", "notes/b.md": "# B\n\n{{DATE}}\n"])
+        defer { folder.delete() }
+        var live = Self.site(folder)
+        let first = live.refresh()
+        #expect(first.changed && first.rendered == 2)
+        #expect(Self.text(live.snapshot.page(at: "b.html")).contains("2026-11-26"))
+        // Nothing changed: nothing rendered, the generation stays.
+        let generation = live.snapshot.generation
+        let idle = live.refresh()
+        #expect(!idle.changed && idle.rendered == 0 && live.snapshot.generation == generation)
+        // One note saved: one note rendered, the index follows.
+        try folder.write("notes/a.md", "# A again\n\nsecond\n")
+        let edit = live.refresh()
+        #expect(edit.changed && edit.rendered == 1)
+        #expect(Self.text(live.snapshot.page(at: "a.html")).contains("second"))
+        #expect(Self.text(live.snapshot.page(at: "")).contains("A again"))
+        // A new note and a deleted one.
+        try folder.write("notes/c.md", "# C\n")
+        try folder.remove("notes/b.md")
+        let moved = live.refresh()
+        #expect(moved.rendered == 1)
+        #expect(Self.text(live.snapshot.page(at: "index.html")).contains("c.html"))
+        #expect(!Self.text(live.snapshot.page(at: "index.html")).contains("b.html"))
+        #expect(live.snapshot.page(at: "b.html") == .missing(live.snapshot.site404))
+    }
+
+    @Test func aNoteWithErrorsShowsThemOnItsPageUntilFixed() throws {
+        let folder = try Folder(["notes/a.md": "# A\n\nok\n", "notes/b.md": "# B\n"])
+        defer { folder.delete() }
+        var live = Self.site(folder)
+        _ = live.refresh()
+        try folder.write("notes/a.md", "# A\n\n```calc\nmean([1, 2]\n```\n")
+        let broken = live.refresh()
+        #expect(broken.changed && broken.diagnostics.contains(where: \.hasErrors))
+        let page = Self.text(live.snapshot.page(at: "a.html"))
+        #expect(page.hasPrefix("FAILED: "))
+        #expect(page.contains("notes/a.md:4:1: error:") || page.contains("notes/a.md:3:"))
+        // Other pages are still served.
+        #expect(Self.text(live.snapshot.page(at: "b.html")).contains("<h1 class=\"note-title\">B</h1>"))
+        try folder.write("notes/a.md", "# A\n\n```calc\nmean([1, 2])\n```\n")
+        _ = live.refresh()
+        #expect(Self.text(live.snapshot.page(at: "a.html")).contains("1.5"))
+    }
+
+    @Test func aConfigOrTemplateErrorShowsOnEveryPage() throws {
+        let folder = try Folder(["notes/a.md": "# A\n"])
+        defer { folder.delete() }
+        var live = Self.site(folder)
+        _ = live.refresh()
+        try folder.write("diary.yml", "title: [unclosed\n")
+        let broken = live.refresh()
+        #expect(broken.changed)
+        #expect(Self.text(live.snapshot.page(at: "a.html")).hasPrefix("FAILED: diary.yml:"))
+        #expect(Self.text(live.snapshot.page(at: "index.html")).hasPrefix("FAILED: diary.yml:"))
+        try folder.write("diary.yml", "title: Fixed\n")
+        _ = live.refresh()
+        #expect(Self.text(live.snapshot.page(at: "a.html")).contains("Fixed"))
+        // A template change renders every page again.
+        try folder.write("templates/footer.mustache", "<footer>mine</footer>")
+        let templated = live.refresh()
+        #expect(templated.rendered == 1)
+        #expect(Self.text(live.snapshot.page(at: "a.html")).contains("<footer>mine</footer>"))
+        try folder.write("templates/page.mustache", "{{#broken}}")
+        _ = live.refresh()
+        #expect(Self.text(live.snapshot.page(at: "a.html")).contains("page.mustache:1:"))
+    }
+
+    @Test func draftsAreServedOnlyWhenAskedFor() throws {
+        let folder = try Folder(["notes/d.md": "---\ndraft: true\n---\n# Draft\n"])
+        defer { folder.delete() }
+        var hidden = Self.site(folder)
+        _ = hidden.refresh()
+        #expect(Self.text(hidden.snapshot.page(at: "d.html")) == Self.text(.missing(hidden.snapshot.site404)))
+        var shown = Self.site(folder, drafts: true)
+        _ = shown.refresh()
+        #expect(Self.text(shown.snapshot.page(at: "d.html")).contains("<span class=\"draft\">draft</span>"))
+    }
+
+    @Test func foldersAndLinkedFiles() throws {
+        let folder = try Folder(["notes/2026/a.md": "# A\n\n![x](x.png)\n", "notes/2026/x.png": "one"])
+        defer { folder.delete() }
+        var live = Self.site(folder)
+        _ = live.refresh()
+        #expect(live.snapshot.page(at: "archive") == .folder)
+        #expect(Self.text(live.snapshot.page(at: "archive/")).contains("Archive"))
+        #expect(live.snapshot.page(at: "2026/x.png") == .file(Array("one".utf8)))
+        // A changed image: the page reloads, and the new bytes are served.
+        Thread.sleep(forTimeInterval: 0.01)
+        try folder.write("notes/2026/x.png", "two")
+        #expect(live.refresh().changed)
+        #expect(live.snapshot.page(at: "2026/x.png") == .file(Array("two".utf8)))
+    }
+}
+
+extension LiveSite.Snapshot {
+    /// The site's 404 page, as a missing path gets it.
+    var site404: [UInt8]? {
+        if case .missing(let page) = page(at: "no/such/page.html") { return page }
+        return nil
+    }
+}
