@@ -8,12 +8,18 @@ SWIFT ?= swift
 RELEASE := $(SWIFT) build -c release $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
 BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: site markdown test deps math-font bench-math bench browser-check fuzz fuzz-smoke test-asan
+.PHONY: site serve markdown test deps math-font bench-math bench browser-check fuzz fuzz-smoke test-asan
 
 ## Render notes/ into site/ (HTML), with the math font the pages use.
 site: deps math-font
 	$(RELEASE) --product diary
 	$(BIN)/diary render notes/ --out site/
+
+## Preview notes/ at http://127.0.0.1:4000/ while writing (Ctrl-C stops it).
+serve: deps math-font
+	$(RELEASE) --product diary
+	$(RELEASE) --product diary-serve
+	$(BIN)/diary serve notes/
 
 ## Render notes/ into site-md/ (GitHub-flavoured markdown).
 markdown: deps

@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "diary", targets: ["diary"]),
+        .executable(name: "diary-serve", targets: ["diary-serve"]),
         .library(name: "DiaryKit", targets: ["DiaryKit"]),
         .library(name: "DiaryMath", targets: ["DiaryMath"]),
     ],
@@ -71,10 +72,13 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // What `diary serve` starts in its place: kept out of `diary`, so the HTTP library's
+        // libcurl is not loaded by every run of `diary` (see ServeOptions).
+        .executableTarget(name: "diary-serve", dependencies: ["DiaryServe", "DiaryKit"], linkerSettings: staticReleaseLinking),
         .executableTarget(
             name: "diary",
             dependencies: [
-                "DiaryKit", "DiaryServe", "Diagnostics", "Calc",
+                "DiaryKit", "Diagnostics", "Calc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticReleaseLinking
@@ -96,7 +100,7 @@ let package = Package(
         .testTarget(name: "DiaryServeTests", dependencies: ["DiaryServe", "DiaryKit"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath", "Diagnostics"]),
         .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics", "FuzzSupport"], exclude: ["Golden"]),
-        // Runs the built `diary` binary; depending on it makes `swift test` build it.
-        .testTarget(name: "EndToEndTests", dependencies: ["diary"], exclude: ["Golden"]),
+        // Runs the built `diary` (and `diary-serve`); depending on them makes `swift test` build them.
+        .testTarget(name: "EndToEndTests", dependencies: ["diary", "diary-serve"], exclude: ["Golden"]),
     ]
 )

@@ -110,12 +110,18 @@ class Chromium:
         self.cdp = CDP(f"ws://127.0.0.1:{port}{path}")
 
     def close(self):
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            self.process.wait()
+        # Asked politely, Chromium ends its own helpers; whatever is left of its process
+        # group (it has one of its own: start_new_session) is then killed.
+        try:
+            self.cdp.call("Browser.close", timeout=5)
+            self.process.wait(timeout=5)
+        except Exception:
+            pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
         self.log.close()
         shutil.rmtree(self.profile, ignore_errors=True)
 

@@ -8,24 +8,9 @@ import Synchronization
 /// `diary serve`: the site rendered in memory, served over HTTP, re-rendered as notes
 /// change, with open pages reloading themselves.
 public struct PreviewServer: Sendable {
-    public struct Options: Sendable {
-        public var paths: [String]
-        public var settings: RunSettings
-        public var includeDrafts = false
-        public var host = "127.0.0.1"
-        public var port: UInt16 = 4000
-        public var forcePolling = false
-        public var quiet = false
+    let options: ServeOptions
 
-        public init(paths: [String], settings: RunSettings) {
-            self.paths = paths
-            self.settings = settings
-        }
-    }
-
-    let options: Options
-
-    public init(_ options: Options) { self.options = options }
+    public init(_ options: ServeOptions) { self.options = options }
 
     /// Whether `host` is a loopback address (anything else is reachable from the network).
     public static func isLoopback(_ host: String) -> Bool {

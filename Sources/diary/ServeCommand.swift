@@ -1,6 +1,6 @@
 import ArgumentParser
 import DiaryKit
-import DiaryServe
+import Foundation
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,20 +39,39 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        for path in paths { _ = try NoteSource.collectOrExit([path]) }
+        _ = try NoteSource.collectOrExit(paths)
     }
 
     func run() throws {
         var settings = context.settings
         settings.templatesDirectory = templates
         settings.format = .html
-        var options = PreviewServer.Options(paths: paths, settings: settings)
+        // Bad usage (an unknown time zone, a templates path that is a file) stops here, with status 2.
+        _ = try settings.makeContextOrExit()
+        var options = ServeOptions(paths: paths, settings: settings)
         options.includeDrafts = drafts
         options.host = host
         options.port = UInt16(port)
         options.forcePolling = poll
         options.quiet = quiet
-        let status = PreviewServer(options).run()
-        if status != 0 { throw ExitCode(status) }
+        let server = Self.serverProgram()
+        guard FileManager.default.isExecutableFile(atPath: server) else {
+            Console.message("error: diary serve needs the diary-serve program next to diary (\(server)): build it with 'make serve' or 'swift build --product diary-serve'")
+            throw ExitCode(1)
+        }
+        let json = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
+        // The server takes this process's place: same process id, terminal and signals.
+        let arguments = ["diary-serve", json]
+        var pointers = arguments.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        execv(server, &pointers)
+        Console.message("error: cannot start \(server): \(String(cString: strerror(errno)))")
+        throw ExitCode(1)
+    }
+
+    /// `diary-serve` in the folder of the running `diary`.
+    static func serverProgram() -> String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (me as NSString).deletingLastPathComponent + "/diary-serve"
     }
 }

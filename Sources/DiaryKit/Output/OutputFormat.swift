@@ -1,5 +1,5 @@
 /// What `diary render` writes.
-public enum OutputFormat: String, Sendable, CaseIterable {
+public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// A static site: one page per note, plus assets.
     case html
     /// GitHub-flavoured markdown: one `.md` per note, computed parts filled in.

@@ -3,7 +3,7 @@ import Foundation
 
 /// The command-line choices of a run, turned into a ``NoteRenderer``: the config file is
 /// read, the time zone and "today" resolved, the templates loaded.
-public struct RunSettings: Sendable {
+public struct RunSettings: Sendable, Codable {
     public var configPath: String?
     public var timeZoneName: String?
     public var today: String?
@@ -14,6 +14,12 @@ public struct RunSettings: Sendable {
     public var workingDirectory = FileManager.default.currentDirectoryPath
 
     public init() {}
+
+    // The environment is not handed over (diary-serve inherits it), so nothing of it shows
+    // in a process listing.
+    private enum CodingKeys: String, CodingKey {
+        case configPath, timeZoneName, today, templatesDirectory, format, workingDirectory
+    }
 
     /// The config file a run reads: `--config`, else `diary.yml` in the working directory.
     public var configFile: String { configPath ?? workingDirectory + "/diary.yml" }
