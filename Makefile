@@ -8,7 +8,7 @@ SWIFT ?= swift
 RELEASE := $(SWIFT) build -c release $(shell [ "$$(uname)" = Linux ] && echo --static-swift-stdlib)
 BIN = $$($(RELEASE) --show-bin-path)
 
-.PHONY: site serve markdown test deps math-font bench-math bench browser-check fuzz fuzz-smoke test-asan
+.PHONY: site serve markdown test deps math-font serve-deps bench-math bench browser-check fuzz fuzz-smoke test-asan
 
 ## Render notes/ into site/ (HTML), with the math font the pages use.
 site: deps math-font
@@ -16,7 +16,7 @@ site: deps math-font
 	$(BIN)/diary render notes/ --out site/
 
 ## Preview notes/ at http://127.0.0.1:4000/ while writing (Ctrl-C stops it).
-serve: deps math-font
+serve: deps math-font serve-deps
 	$(RELEASE) --product diary
 	$(RELEASE) --product diary-serve
 	$(BIN)/diary serve notes/
@@ -59,14 +59,27 @@ test-asan: deps
 	$(SWIFT) test -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --skip-build \
 	  --filter 'DiaryMathTests|CalcTests'
 
+## Debian packages that are missing, installed quietly (elsewhere: nothing is done).
+apt_install = if command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; \
+	  for pkg in $(1); do \
+	    dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  fi; \
+	fi
+
 ## Latin Modern Math (Debian's fonts-lmodern): diary copies it into the site, so readers
 ## without a math font see sums and radicals at their proper size.
 math-font:
-	@if command -v dpkg-query >/dev/null 2>&1; then \
-	  dpkg-query -W -f='$${Status}' fonts-lmodern 2>/dev/null | grep -q "install ok installed" || { \
-	    echo "installing fonts-lmodern"; \
-	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-lmodern >/dev/null; }; \
-	fi
+	@$(call apt_install,fonts-lmodern)
+
+## The preview server's HTTP library links Foundation's networking, which needs libcurl's
+## development files to link statically (a documented prerequisite of Swift on Linux).
+serve-deps:
+	@$(call apt_install,libcurl4-openssl-dev)
 
 ## Build and run the whole test suite.
 test: deps
@@ -74,15 +87,7 @@ test: deps
 	$(SWIFT) test
 
 deps:
-	@if command -v dpkg-query >/dev/null 2>&1; then \
-	  missing=""; \
-	  for pkg in libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git; do \
-	    dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
-	  done; \
-	  if [ -n "$$missing" ]; then \
-	    echo "installing$$missing"; \
-	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
-	  fi; \
-	elif ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+	@$(call apt_install,libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git)
+	@if ! command -v dpkg-query >/dev/null 2>&1 && ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
 	  echo "diary needs cmark-gfm: install it with your package manager (e.g. 'brew install cmark-gfm')" >&2; exit 1; \
 	fi
