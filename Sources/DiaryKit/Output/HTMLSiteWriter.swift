@@ -151,9 +151,10 @@ struct HTMLSiteWriter: OutputWriter {
         case .note(let note): return page(note, in: index)
         case .index: return indexPage(index)
         case .missing:
-            // Hosts serve 404.html at any depth, so its links start from the site's address.
+            // Hosts serve 404.html at any depth, so its links start from the site's root
+            // path (`/diary/` of https://example.org/diary/): same host, any depth.
             var missing = pageContext(path: "404.html", title: "Page not found")
-            missing["root"] = .string(context.config.baseURL ?? "")
+            missing["root"] = .string(context.config.baseURL.map(Self.rootPath) ?? "")
             missing["canonical"] = nil
             return templates.render("404", missing)
         case .archive(let year): return archivePage(index, year: year)
@@ -210,7 +211,10 @@ struct HTMLSiteWriter: OutputWriter {
         let showsContents = note.note.frontMatter.toc ?? context.config.toc ?? (note.headings.count >= 4)
         let contents = note.headings.filter { $0.level <= 3 }
         page["has_toc"] = .bool(showsContents && !contents.isEmpty)
-        page["toc"] = .list(contents.map { .map(["level": .int($0.level), "id": .string($0.id), "text": .string($0.text)]) })
+        let top = contents.map(\.level).min() ?? 1
+        page["toc"] = .list(contents.map {
+            .map(["level": .int($0.level), "depth": .int($0.level - top), "id": .string($0.id), "text": .string($0.text)])
+        })
         let (newer, older) = index.neighbours(of: note)
         page["has_neighbours"] = .bool(newer != nil || older != nil)
         if let newer { page["newer"] = .map(["title": .string(newer.title), "url": .string(newer.outputPath ?? "")]) }
@@ -307,6 +311,14 @@ struct HTMLSiteWriter: OutputWriter {
 
     /// "November 2026", in the configured locale.
     private func monthLabel(_ date: CalendarDate) -> String { context.formatMonth(date) }
+
+    /// The path of a site's address: `/diary/` for `https://example.org/diary/`.
+    static func rootPath(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://") else { return baseURL }
+        let afterHost = baseURL[scheme.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
+        let path = String(baseURL[afterHost...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
 
     /// A description of at most 160 characters, cut at a word.
     static func shortened(_ text: String) -> String {

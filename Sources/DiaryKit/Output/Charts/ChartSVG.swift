@@ -19,14 +19,22 @@ struct ChartSVG {
     /// A file of its own (markdown output), not inline in a page.
     var standalone = false
 
-    /// Legend entries, each with its row and its x: rows wrap before the plot's right edge,
-    /// measured for the largest text a stylesheet gives charts (12 units a character).
+    /// Every gap is measured for the largest text a stylesheet gives charts (22 units, on a
+    /// phone, where the chart is drawn at about half size): so text never touches an axis
+    /// or another label, whatever the screen.
+    static let largestText = 22.0
+    /// The width of a character of that text.
+    static let characterWidth = 12.5
+    /// The height of a legend row.
+    static let legendRow = 30.0
+
+    /// Legend entries, each with its row and its x: rows wrap before the plot's right edge.
     private func legendLayout(left: Double, right: Double) -> (entries: [(index: Int, name: String, row: Int, x: Double)], rows: Int) {
         var entries: [(Int, String, Int, Double)] = []
         var (row, x) = (0, left)
         for (index, series) in chart.series.enumerated() {
             guard let name = series.name else { continue }
-            let width = 24 + 12 * Double(name.count) + 16
+            let width = 24 + Self.characterWidth * Double(name.count) + 18
             if x > left, x + width > right {
                 row += 1
                 x = left
@@ -38,19 +46,25 @@ struct ChartSVG {
     }
 
     func svg() -> String {
+        let ys = chart.series.flatMap(\.y).filter(\.isFinite)
+        let yScale = NiceScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1,
+                               maxTicks: 6, includeZero: chart.kind == .bar || chart.kind == .histogram)
+        // Room for the widest y tick label, and for the y axis label left of it.
+        let labelWidth = Double(yScale.ticks.map { yScale.label($0).count }.max() ?? 1) * Self.characterWidth
+        let left = (chart.yLabel == nil ? 6.0 : 34.0) + labelWidth + 10
+        let right = Self.width - 24
         // A legend gets its own rows under the title, so it never hides data.
-        let legend = legendLayout(left: chart.yLabel == nil ? 58.0 : 76.0, right: Self.width - 18)
-        let top = (chart.title == nil ? 20.0 : 44.0) + 26 * Double(legend.rows)
-        let bottom = Self.height - (chart.xLabel == nil ? 34 : 54)
-        let left = chart.yLabel == nil ? 58.0 : 76.0
-        let right = Self.width - 18
+        let legend = legendLayout(left: left, right: right)
+        let legendTop = chart.title == nil ? 8.0 : 36.0
+        let top = legend.rows > 0 ? legendTop + Self.legendRow * Double(legend.rows) + 16 : (chart.title == nil ? 16.0 : 50.0)
+        let bottom = Self.height - (chart.xLabel == nil ? 36 : 62)
         let plot = (left: left, right: right, top: top, bottom: bottom)
         let titleText = chart.title ?? chart.summary
         let size = standalone ? "width=\"\(Self.width.formatted0)\" height=\"\(Self.height.formatted0)\"" : "width=\"100%\""
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" class="diary-chart" viewBox="0 0 \(Self.width.formatted0) \(Self.height.formatted0)" \
         \(size) role="img" aria-labelledby="\(id)-title \(id)-desc" \
-        font-family="system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif" font-size="13">
+        font-family="system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif" font-size="14">
         <title id="\(id)-title">\(Self.escape(titleText))</title>
         <desc id="\(id)-desc">\(Self.escape(chart.summary))</desc>
 
@@ -60,9 +74,6 @@ struct ChartSVG {
             out += "<style>.diary-chart { color: #1d2126; } .diary-chart .grid { stroke: #e3e6e2; }</style>\n"
             out += "<rect width=\"\(Self.width.formatted0)\" height=\"\(Self.height.formatted0)\" rx=\"8\" fill=\"#ffffff\"/>\n"
         }
-        let ys = chart.series.flatMap(\.y).filter(\.isFinite)
-        let yScale = NiceScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1,
-                               maxTicks: 6, includeZero: chart.kind == .bar || chart.kind == .histogram)
         func y(_ value: Double) -> Double { yScale.position(value, from: plot.bottom, to: plot.top) }
 
         // Grid and y ticks.
@@ -70,11 +81,13 @@ struct ChartSVG {
         for tick in yScale.ticks { out += "<line x1=\"\(plot.left.svgNumber)\" y1=\"\(y(tick).svgNumber)\" x2=\"\(plot.right.svgNumber)\" y2=\"\(y(tick).svgNumber)\"/>\n" }
         out += "</g>\n<g fill=\"currentColor\" text-anchor=\"end\">\n"
         for tick in yScale.ticks {
-            out += "<text x=\"\((plot.left - 8).svgNumber)\" y=\"\((y(tick) + 4).svgNumber)\">\(Self.escape(yScale.label(tick)))</text>\n"
+            // Centred on its line (dominant-baseline is not in every SVG reader).
+            out += "<text x=\"\((plot.left - 8).svgNumber)\" y=\"\((y(tick) + 5).svgNumber)\">\(Self.escape(yScale.label(tick)))</text>\n"
         }
         out += "</g>\n"
 
-        // X axis: numbers, categories or bin edges.
+        // X axis: numbers, categories or bin edges, their tops clear of the axis at any size.
+        let xTickBaseline = plot.bottom + 6 + Self.largestText * 0.8
         var xPosition: (Double) -> Double = { _ in plot.left }
         out += "<g fill=\"currentColor\" text-anchor=\"middle\">\n"
         switch chart.kind {
@@ -82,14 +95,14 @@ struct ChartSVG {
             let band = (plot.right - plot.left) / Double(max(chart.categories.count, 1))
             xPosition = { plot.left + band * ($0 + 0.5) }
             for (index, category) in chart.categories.enumerated() {
-                out += "<text x=\"\(xPosition(Double(index)).svgNumber)\" y=\"\((plot.bottom + 18).svgNumber)\">\(Self.escape(category))</text>\n"
+                out += "<text x=\"\(xPosition(Double(index)).svgNumber)\" y=\"\(xTickBaseline.svgNumber)\">\(Self.escape(category))</text>\n"
             }
         case .line, .scatter, .histogram:
             let xs = (chart.kind == .histogram ? chart.edges : chart.series.flatMap(\.x)).filter(\.isFinite)
             let xScale = NiceScale(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, maxTicks: 7)
             xPosition = { xScale.position($0, from: plot.left, to: plot.right) }
             for tick in xScale.ticks {
-                out += "<text x=\"\(xPosition(tick).svgNumber)\" y=\"\((plot.bottom + 18).svgNumber)\">\(Self.escape(xScale.label(tick)))</text>\n"
+                out += "<text x=\"\(xPosition(tick).svgNumber)\" y=\"\(xTickBaseline.svgNumber)\">\(Self.escape(xScale.label(tick)))</text>\n"
             }
         }
         out += "</g>\n"
@@ -101,13 +114,15 @@ struct ChartSVG {
         // The data.
         for (index, series) in chart.series.enumerated() {
             let color = Self.palette[index % Self.palette.count]
+            // The class lets a page's dark theme lighten a colour that is dim on dark.
+            let seriesClass = "class=\"s\(index % Self.palette.count)\" "
             switch chart.kind {
             case .line:
                 // A point that is not finite breaks the line into segments.
                 var segment: [String] = []
                 func flush() {
                     if segment.count > 1 {
-                        out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"\(segment.joined(separator: " "))\"/>\n"
+                        out += "<polyline \(seriesClass)fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"\(segment.joined(separator: " "))\"/>\n"
                     }
                     segment = []
                 }
@@ -117,12 +132,12 @@ struct ChartSVG {
                 flush()
                 if series.x.count <= 40 {
                     for (px, py) in zip(series.x, series.y) where px.isFinite && py.isFinite {
-                        out += "<circle cx=\"\(xPosition(px).svgNumber)\" cy=\"\(y(py).svgNumber)\" r=\"3\" fill=\"\(color)\"/>\n"
+                        out += "<circle \(seriesClass)cx=\"\(xPosition(px).svgNumber)\" cy=\"\(y(py).svgNumber)\" r=\"3\" fill=\"\(color)\"/>\n"
                     }
                 }
             case .scatter:
                 for (px, py) in zip(series.x, series.y) where px.isFinite && py.isFinite {
-                    out += "<circle cx=\"\(xPosition(px).svgNumber)\" cy=\"\(y(py).svgNumber)\" r=\"3.5\" fill=\"\(color)\" fill-opacity=\"0.8\"/>\n"
+                    out += "<circle \(seriesClass)cx=\"\(xPosition(px).svgNumber)\" cy=\"\(y(py).svgNumber)\" r=\"3.5\" fill=\"\(color)\" fill-opacity=\"0.8\"/>\n"
                 }
             case .bar:
                 let band = (plot.right - plot.left) / Double(max(chart.categories.count, 1))
@@ -130,13 +145,13 @@ struct ChartSVG {
                 for (category, value) in series.y.enumerated() {
                     let x = plot.left + band * Double(category) + band * 0.15 + barWidth * Double(index)
                     let (top, bottom) = (min(y(value), y(0)), max(y(value), y(0)))
-                    out += "<rect x=\"\(x.svgNumber)\" y=\"\(top.svgNumber)\" width=\"\(barWidth.svgNumber)\" height=\"\((bottom - top).svgNumber)\" fill=\"\(color)\"/>\n"
+                    out += "<rect \(seriesClass)x=\"\(x.svgNumber)\" y=\"\(top.svgNumber)\" width=\"\(barWidth.svgNumber)\" height=\"\((bottom - top).svgNumber)\" fill=\"\(color)\"/>\n"
                 }
             case .histogram:
                 for (bin, count) in series.y.enumerated() {
                     let (x0, x1) = (xPosition(chart.edges[bin]), xPosition(chart.edges[bin + 1]))
                     let top = y(count)
-                    out += "<rect x=\"\((x0 + 0.5).svgNumber)\" y=\"\(top.svgNumber)\" width=\"\(max(0, x1 - x0 - 1).svgNumber)\" height=\"\((y(0) - top).svgNumber)\" fill=\"\(color)\"/>\n"
+                    out += "<rect \(seriesClass)x=\"\((x0 + 0.5).svgNumber)\" y=\"\(top.svgNumber)\" width=\"\(max(0, x1 - x0 - 1).svgNumber)\" height=\"\((y(0) - top).svgNumber)\" fill=\"\(color)\"/>\n"
                 }
             }
         }
@@ -144,14 +159,14 @@ struct ChartSVG {
         // Title, axis labels, legend.
         out += "<g fill=\"currentColor\" text-anchor=\"middle\">\n"
         if let title = chart.title {
-            out += "<text class=\"chart-title\" x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"24\" font-size=\"16\" font-weight=\"600\">\(Self.escape(title))</text>\n"
+            out += "<text class=\"chart-title\" x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"26\" font-size=\"17\" font-weight=\"600\">\(Self.escape(title))</text>\n"
         }
         if let label = chart.xLabel {
-            out += "<text x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"\((Self.height - 12).svgNumber)\">\(Self.escape(label))</text>\n"
+            out += "<text x=\"\(((plot.left + plot.right) / 2).svgNumber)\" y=\"\((Self.height - 10).svgNumber)\">\(Self.escape(label))</text>\n"
         }
         if let label = chart.yLabel {
             let center = ((plot.top + plot.bottom) / 2).svgNumber
-            out += "<text x=\"18\" y=\"\(center)\" transform=\"rotate(-90 18 \(center))\">\(Self.escape(label))</text>\n"
+            out += "<text x=\"22\" y=\"\(center)\" transform=\"rotate(-90 22 \(center))\">\(Self.escape(label))</text>\n"
         }
         out += "</g>\n"
         if !legend.entries.isEmpty {
@@ -159,8 +174,8 @@ struct ChartSVG {
             out += "<g class=\"legend\" fill=\"currentColor\">\n"
             for entry in legend.entries {
                 let color = Self.palette[entry.index % Self.palette.count]
-                let rowY = plot.top - 14 - 26 * Double(legend.rows - 1 - entry.row)
-                out += "<rect x=\"\(entry.x.svgNumber)\" y=\"\((rowY - 10).svgNumber)\" width=\"16\" height=\"11\" fill=\"\(color)\"/>\n"
+                let rowY = legendTop + Self.legendRow * Double(entry.row) + 21
+                out += "<rect class=\"s\(entry.index % Self.palette.count)\" x=\"\(entry.x.svgNumber)\" y=\"\((rowY - 11).svgNumber)\" width=\"16\" height=\"12\" fill=\"\(color)\"/>\n"
                 out += "<text x=\"\((entry.x + 22).svgNumber)\" y=\"\(rowY.svgNumber)\">\(Self.escape(entry.name))</text>\n"
             }
             out += "</g>\n"
