@@ -174,6 +174,22 @@ import Testing
         #expect(try space.read("site/2026/pic.html").contains("<img src=\"img/loss%20curve.png\" alt=\"loss\" />"))
     }
 
+    @Test func listsShowTheFirstParagraphWithItsFormulas() throws {
+        let space = try Workspace([
+            "notes/m.md": "# M\n\nThe *mean* $\\mu$ of [the batch](other.md) is {{DAY_SINCE_2025_08_18}} days old.[^1] ![plot](p.png)\n\n[^1]: A footnote.\n",
+            "notes/other.md": "# Other\n",
+        ])
+        #expect(try Self.render(space).status == 0)
+        let index = try space.read("site/index.html")
+        let summary = try #require(index.components(separatedBy: "<p class=\"summary\">").dropFirst().first { $0.contains("mean") })
+        let text = String(summary.prefix { $0 != "\n" })
+        #expect(text.hasPrefix("The <em>mean</em> <math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mi>μ</mi>"))
+        #expect(text.contains("</math> of the batch is 465 days old. </p>"))
+        #expect(!text.contains("<a ") && !text.contains("<img") && !text.contains("<sup"))
+        // Descriptions stay plain text.
+        #expect(try space.read("site/m.html").contains("<meta name=\"description\" content=\"The mean \\mu of the batch is 465 days old.\">"))
+    }
+
     @Test func markdownOutputIsNotHighlighted() throws {
         let space = try Workspace(Self.diary)
         #expect(try Self.render(space, ["--format", "markdown", "--out", "md"]).status == 0)

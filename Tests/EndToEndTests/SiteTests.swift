@@ -42,7 +42,7 @@ import Testing
         <article class="note-summary">
         <h3><a href="newest.html">Newest by front matter</a></h3>
         <p class="note-meta"><time datetime="2026-11-25">Wednesday, November 25, 2026</time></p>
-        <p class="summary">It is new &amp; shiny.</p>
+        <p class="summary">It is <em>new</em> &amp; shiny.</p>
         </article>
         <article class="note-summary">
         <h3><a href="2026/folder-note.html">In a folder</a></h3>

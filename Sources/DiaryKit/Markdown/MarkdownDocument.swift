@@ -162,15 +162,31 @@ extension MarkdownBlock.Kind {
 
 extension MarkdownDocument {
     /// The plain text of the first block of a kind (`heading`, `paragraph`), if any.
+    /// The HTML of the first block of a kind (its inlines only, without the block's tag).
+    func firstHTML(of kind: MarkdownBlock.Kind) -> [UInt8]? {
+        withFirstNode(of: kind) { node -> [UInt8]? in
+            guard let html = cmark_render_html(node, options.rawValue, cmark_parser_get_syntax_extensions(parser)) else { return nil }
+            defer { free(html) }
+            var bytes = html.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(html))) }
+            if bytes.starts(with: "<p>".utf8) { bytes.removeFirst(3) }
+            while bytes.last == 10 { bytes.removeLast() }
+            if bytes.count >= 4, bytes.suffix(4).elementsEqual("</p>".utf8) { bytes.removeLast(4) }
+            return bytes
+        }
+    }
+
     func firstPlainText(of kind: MarkdownBlock.Kind) -> String? {
-        withFirstNode(of: kind) { node in Self.plainText(of: node, inHeading: kind == .heading).trimmingWhitespaceAndNewlines() }
+        // A paragraph becomes a summary or a description: footnote marks, `~` and images left out.
+        withFirstNode(of: kind) { node in
+            Self.plainText(of: node, inHeading: kind == .heading, marks: kind == .heading).trimmingWhitespaceAndNewlines()
+        }
     }
 
     /// A block's inlines as cmark-gfm's plaintext renderer writes them (width 0: a soft
     /// break is a line end, in a heading a space; `~` around strikethrough), in one pass.
     /// The renderer itself walks up to the root for every piece of text it writes, which
     /// is quadratic in the nesting of emphasis (`*a *a … x … b* b*`).
-    static func plainText(of node: OpaquePointer, inHeading: Bool) -> String {
+    static func plainText(of node: OpaquePointer, inHeading: Bool, marks: Bool = true) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         var out: [UInt8] = []
@@ -178,11 +194,14 @@ extension MarkdownDocument {
             guard let text else { return }
             text.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(text))) }
         }
+        var inImage = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
+            if !marks, type == CMARK_NODE_IMAGE { inImage += event == CMARK_EVENT_ENTER ? 1 : -1 }
+            if inImage > 0 { continue }
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 append(cmark_node_get_literal(current))
@@ -190,13 +209,13 @@ extension MarkdownDocument {
                 out.append(inHeading ? 32 : 10)
             case CMARK_NODE_LINEBREAK:
                 out.append(10)
-            case CMARK_NODE_FOOTNOTE_REFERENCE where event == CMARK_EVENT_ENTER:
+            case CMARK_NODE_FOOTNOTE_REFERENCE where event == CMARK_EVENT_ENTER && marks:
                 out.append(contentsOf: [91, 94]) // [^
                 append(cmark_node_get_literal(current))
                 out.append(93) // ]
             default:
                 // Extension nodes: strikethrough writes `~` on entering and on leaving.
-                if type.rawValue & 0xC000 == 0xC000, let name = cmark_node_get_type_string(current),
+                if marks, type.rawValue & 0xC000 == 0xC000, let name = cmark_node_get_type_string(current),
                    strcmp(name, "strikethrough") == 0 {
                     out.append(126)
                 }

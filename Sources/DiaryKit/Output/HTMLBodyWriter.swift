@@ -27,6 +27,9 @@ struct HTMLBodyWriter {
         var firstHeading: String?
         /// Plain text of the first paragraph (for the index).
         var firstParagraph: String?
+        /// The first paragraph as HTML (formulas and values in place; links kept as text),
+        /// for a list of notes.
+        var firstParagraphHTML: String?
         /// Warnings about math the converter does not know; an error when the note has
         /// more computed parts than tokens.
         var diagnostics: [Diagnostic]
@@ -137,7 +140,11 @@ struct HTMLBodyWriter {
             text.map { String(decoding: Self.detokenize(Array($0.utf8), fragments: fragments, plain: true), as: UTF8.self) }
         }
         return Body(html: html, firstHeading: plain(document.firstPlainText(of: .heading)),
-                    firstParagraph: plain(document.firstPlainText(of: .paragraph)), diagnostics: diagnostics,
+                    firstParagraph: plain(document.firstPlainText(of: .paragraph)),
+                    firstParagraphHTML: document.firstHTML(of: .paragraph).map {
+                        String(decoding: SummaryHTML.clean(Self.detokenize($0, fragments: fragments)), as: UTF8.self)
+                    },
+                    diagnostics: diagnostics,
                     parsedBlocks: parsedBlocks, headings: headings, linkedFiles: linkedFiles, hasMath: formulas.contains { !$0.failed })
     }
 

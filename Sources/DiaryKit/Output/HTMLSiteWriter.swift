@@ -73,7 +73,7 @@ struct HTMLSiteWriter: OutputWriter {
         let body = HTMLBodyWriter(math: math, macros: macros).write(note)
         var written = WrittenNote(body: body.html, firstHeading: body.firstHeading, summary: body.firstParagraph ?? "",
                                   diagnostics: body.diagnostics, parsedBlocks: body.parsedBlocks, headings: body.headings,
-                                  hasMath: body.hasMath, linkedFiles: body.linkedFiles)
+                                  hasMath: body.hasMath, linkedFiles: body.linkedFiles, summaryHTML: body.firstParagraphHTML)
         // A body that starts with its title heading: the title block shows it instead.
         if let title = body.headings.first, title.level == 1, let (html, rest) = Self.leadingTitle(of: body.html, id: title.id) {
             written.titleHTML = html
@@ -289,6 +289,7 @@ struct HTMLSiteWriter: OutputWriter {
     private func entryValues(_ note: RenderedNote, index: SiteIndex, from path: String) -> [String: TemplateValue] {
         var values: [String: TemplateValue] = ["title": .string(note.title), "url": .string(note.outputPath ?? ""),
                                                "summary": .string(note.summary), "date": .string(note.date?.description ?? ""),
+                                               "summary_html": .string(note.summaryHTML ?? Escaping.html(note.summary)),
                                                "date_pretty": .string(note.datePretty)]
         let tags = index.tagLinks(of: note)
         values["tags"] = .list(tags.map { .map(["name": .string($0.name), "url": .string($0.url)]) })

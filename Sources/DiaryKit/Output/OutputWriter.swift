@@ -21,6 +21,8 @@ struct WrittenNote: Sendable {
     var hasMath = false
     /// Files the note links to beside it: output path → source path.
     var linkedFiles: [String: String] = [:]
+    /// The first paragraph as HTML (HTML output only).
+    var summaryHTML: String?
 }
 
 /// One output format: HTML pages or GitHub-flavoured markdown.

@@ -33,4 +33,6 @@ public struct RenderedNote: Sendable {
     /// Files the note links to beside it (images, data): output path → source path. The
     /// site copies them, read when the site is written.
     public var linkedFiles: [String: String] = [:]
+    /// The first paragraph as HTML, formulas included (HTML output): what lists show.
+    public var summaryHTML: String?
 }

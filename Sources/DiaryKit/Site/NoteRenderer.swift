@@ -50,7 +50,7 @@ public struct NoteRenderer: Sendable {
             date: date, datePretty: date.map(context.format) ?? "",
             warnings: diagnostics.filter { $0.severity != .error }, errors: diagnostics.filter { $0.severity == .error },
             attachments: written.attachments, titleHTML: written.titleHTML, headings: written.headings, words: written.words,
-            hasMath: written.hasMath, linkedFiles: written.linkedFiles))
+            hasMath: written.hasMath, linkedFiles: written.linkedFiles, summaryHTML: written.summaryHTML))
     }
 
     /// The note's prose scanned and its cells and values run on `map`; a previous
