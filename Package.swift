@@ -95,12 +95,14 @@ let package = Package(
         .executableTarget(name: "FuzzTeX", dependencies: ["DiaryKit", "FuzzSupport"], path: "fuzz/FuzzTeX"),
         .executableTarget(name: "FuzzNote", dependencies: ["DiaryKit", "Calc", "FuzzSupport"], path: "fuzz/FuzzNote"),
         .executableTarget(name: "FuzzBlocks", dependencies: ["DiaryKit", "FuzzSupport"], path: "fuzz/FuzzBlocks"),
+        // Golden files, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiaryMathTests", dependencies: ["DiaryMath"], exclude: ["Oracle"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DiaryServeTests", dependencies: ["DiaryServe", "DiaryKit"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "DiaryMath", "Diagnostics"]),
-        .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics", "FuzzSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DiaryKitTests", dependencies: ["DiaryKit", "Calc", "Diagnostics", "FuzzSupport", "TestSupport"], exclude: ["Golden"]),
         // Runs the built `diary` (and `diary-serve`); depending on them makes `swift test` build them.
-        .testTarget(name: "EndToEndTests", dependencies: ["diary", "diary-serve"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["diary", "diary-serve", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -14,9 +14,13 @@ The servers run one after the other, never together, and are stopped (SIGTERM, t
 after 5 s) whatever happens.
 
     python3 bench/serve.py [--notes 1000] [--edits 100] [--memory-edits 500] [--bin DIR] [--skip-hugo]
+                           [--connection keep-alive|quickack|fresh] [--poll-ms 1] [--dir DIR]
 
 --bin is the folder holding both diary and diary-serve (diary serve runs the diary-serve next
 to it). As in site.py, everything lives in a folder under --dir, /dev/shm by default.
+"one GET" is the median time of a GET of an unchanged page, polled as the edits poll: when it
+is ~40 ms, each reply waits for the client's delayed ACK (a server that writes a reply in
+several sends without TCP_NODELAY); --connection quickack or fresh takes that out.
 """
 import argparse
 import http.client
@@ -36,9 +40,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-# bench/site.py (which runs bench/corpus.py) is shadowed by the standard library's `site`, already
-# imported at start-up, so a plain `import site` would get that one: load it by path.
+# bench/site.py (which runs bench/corpus.py) is shadowed by the standard library's `site`, imported
+# at start-up: with this folder on sys.path, `import site` would still give that one. Load it by path.
 _spec = importlib.util.spec_from_file_location("bench_site", os.path.join(HERE, "site.py"))
 bench_site = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench_site)
@@ -54,11 +57,14 @@ TARGETS = {"p50": 0.100, "p95": 0.250}
 class Server:
     """One server process: its pid, its port, and where to find a note's page."""
 
-    def __init__(self, name, command, cwd, content, page, log):
-        self.name, self.content, self.page = name, content, page
+    started = []  # every server this run started, stopped at the end whatever happens
+
+    def __init__(self, name, command, cwd, content, page, log, connection="keep-alive"):
+        self.name, self.content, self.page, self.mode = name, content, page, connection
         self.log = open(log, "w")
         self.process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=self.log,
                                         start_new_session=True)
+        Server.started.append(self)
         self.port = None
         self.connection = None
 
@@ -66,14 +72,21 @@ class Server:
         self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
 
     def get(self, path):
-        """Status and body of one GET, on the kept-alive connection (made again if dropped)."""
+        """Status and body of one GET, on the kept-alive connection (made again if dropped) unless fresh."""
         for attempt in range(2):
             try:
                 if self.connection is None:
                     self.connect()
                 self.connection.request("GET", path)
+                if self.mode == "quickack":
+                    # Acknowledge the reply's first segment at once instead of up to 40 ms later.
+                    self.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
                 response = self.connection.getresponse()
-                return response.status, response.read()
+                reply = response.status, response.read()
+                if self.mode == "fresh":
+                    self.connection.close()
+                    self.connection = None
+                return reply
             except (http.client.HTTPException, OSError):
                 if self.connection is not None:
                     self.connection.close()
@@ -136,10 +149,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_diary(bin_dir, site_dir, workdir):
+def start_diary(bin_dir, site_dir, workdir, connection):
     server = Server("diary serve", [os.path.join(bin_dir, "diary"), "serve", "notes", "--port", "0", "--today", TODAY, "--quiet"],
                     site_dir, os.path.join(site_dir, "notes"), lambda stem: f"/{stem}.html",
-                    os.path.join(workdir, "diary-serve.log"))
+                    os.path.join(workdir, "diary-serve.log"), connection)
     start = time.perf_counter()
     line = server.process.stdout.readline().decode()
     found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -153,14 +166,14 @@ def start_diary(bin_dir, site_dir, workdir):
     return server, time.perf_counter() - start
 
 
-def start_hugo(hugo_dir, workdir):
+def start_hugo(hugo_dir, workdir, connection):
     port = free_port()
     # hugo 0.111 serves from memory unless told --renderToDisk (later versions spell it
     # --renderToMemory); fast render (the default) re-renders the pages being looked at.
     server = Server("hugo server", ["hugo", "server", "-s", hugo_dir, "--port", str(port), "--bind", "127.0.0.1",
                                     "--disableLiveReload=false", "--quiet"],
                     workdir, os.path.join(hugo_dir, "content"), lambda stem: f"/{stem}/",
-                    os.path.join(workdir, "hugo-server.log"))
+                    os.path.join(workdir, "hugo-server.log"), connection)
     drain(server.process.stdout)
     server.port = port
     start = time.perf_counter()
@@ -211,8 +224,12 @@ def percentile(values, fraction):
 
 def measure(server, startup, stems, args, memory_edits):
     """Latencies of the timed edits, and RSS samples: start-up, after the timed edits, after the rest."""
-    for _ in range(3):
-        server.get(server.page(stems[0]))  # the page has been looked at once, as in an open browser tab
+    # GETs of an unchanged page, as the edits poll it: the floor of every poll.
+    idle = []
+    for _ in range(20):
+        start = time.perf_counter()
+        server.get(server.page(stems[0]))
+        idle.append(time.perf_counter() - start)
     editor = Editor(server, stems, args.poll_ms / 1000)
     memory = {"start-up": server.rss()}
     for _ in range(WARMUP):
@@ -232,7 +249,7 @@ def measure(server, startup, stems, args, memory_edits):
     took = time.perf_counter() - started
     if memory_edits:
         memory[f"after +{memory_edits}"] = server.rss()
-    return {"latencies": latencies, "memory": memory, "trend": trend, "startup": startup,
+    return {"latencies": latencies, "memory": memory, "trend": trend, "startup": startup, "idle": statistics.median(idle),
             "memory_took": took, "program": server.program()}
 
 
@@ -242,13 +259,13 @@ def ms(seconds):
 
 def report(results, args):
     print(f"\nedit -> served, {args.notes} notes, {args.edits} edits each ({EDITED_NOTES} notes in turn, "
-          f"{GAP * 1000:.0f} ms apart, {WARMUP} untimed first), polled every {args.poll_ms:g} ms, {os.cpu_count()} cores")
-    print(f"{'server':24} {'start-up':>10} {'p50':>10} {'p95':>10} {'max':>10} {'min':>10}")
+          f"{GAP * 1000:.0f} ms apart, {WARMUP} untimed first), polled every {args.poll_ms:g} ms ({args.connection} connection), {os.cpu_count()} cores")
+    print(f"{'server':24} {'start-up':>10} {'p50':>10} {'p95':>10} {'max':>10} {'min':>10} {'one GET':>10}")
     rows = {}
     for name, result in results.items():
         values = result["latencies"]
         rows[name] = (statistics.median(values), percentile(values, 0.95), max(values))
-        print(f"{name:24} {ms(result['startup'])} {ms(rows[name][0])} {ms(rows[name][1])} {ms(rows[name][2])} {ms(min(values))}")
+        print(f"{name:24} {ms(result['startup'])} {ms(rows[name][0])} {ms(rows[name][1])} {ms(rows[name][2])} {ms(min(values))} {ms(result['idle'])}")
     if "diary serve" in rows and "hugo server" in rows:
         ratios = [d / h for d, h in zip(rows["diary serve"], rows["hugo server"])]
         print(f"{'diary / hugo':24} {'':>10} " + " ".join(f"{r:9.2f}x" for r in ratios))
@@ -257,10 +274,15 @@ def report(results, args):
         verdict = lambda value, target: "met" if value <= target else "MISSED"
         print(f"{'target (diary, issue)':24} {'':>10} {'<= 100 ms':>10} {'<= 250 ms':>10}"
               f"   p50 {verdict(p50, TARGETS['p50'])}, p95 {verdict(p95, TARGETS['p95'])}")
+    for name, result in results.items():
+        if result["idle"] > 0.020:
+            print(f"  note: one GET of an unchanged page from {name} takes {result['idle'] * 1000:.0f} ms on this connection, "
+                  "and every poll pays it: a reply written in several sends without TCP_NODELAY waits for the "
+                  "client's delayed ACK (compare --connection fresh)")
 
     print(f"\nmemory (VmRSS of the server process; peak is VmHWM)")
     labels = list(next(iter(results.values()))["memory"])
-    print(f"{'server':24} " + " ".join(f"{label:>17}" for label in labels) + f" {'growth (last)':>14} {'peak':>9}")
+    print(f"{'server':24} " + " ".join(f"{label:>17}" for label in labels) + f" {'last step':>14} {'peak':>9}")
     for name, result in results.items():
         memory = result["memory"]
         values = [memory[label][0] for label in labels]
@@ -271,7 +293,8 @@ def report(results, args):
             print(f"  {name} ({result['program']}), every 100 of the back-to-back edits: "
                   + ", ".join(f"{v:.1f}" for v in result["trend"])
                   + f" MB ({len(result['trend']) * 100} edits in {result['memory_took']:.1f} s)")
-    print("  target (diary, issue): flat over 500 edits")
+    if any(result["trend"] for result in results.values()):
+        print("  target (diary, issue): flat over 500 edits")
 
 
 def main():
@@ -282,11 +305,17 @@ def main():
     parser.add_argument("--hugo-memory-edits", type=int, default=None,
                         help="back-to-back edits for hugo's memory (default: --memory-edits)")
     parser.add_argument("--poll-ms", type=float, default=1.0, help="sleep between polls of a page (0: none)")
+    parser.add_argument("--connection", choices=("keep-alive", "quickack", "fresh"), default="keep-alive",
+                        help="how pages are polled: one kept-alive connection; the same with TCP_QUICKACK set "
+                             "before each reply (so the client's delayed ACK does not hold back a reply written "
+                             "in several sends); or a new connection for every request")
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"),
                         help="folder holding diary and diary-serve")
     parser.add_argument("--dir", default="/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir())
     parser.add_argument("--skip-hugo", action="store_true")
     args = parser.parse_args()
+    # A SIGTERM to this script still runs the finally below, which stops the servers.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     for program in ("diary", "diary-serve"):
         if not os.access(os.path.join(args.bin, program), os.X_OK):
             sys.exit(f"{os.path.join(args.bin, program)} is missing: --bin is the folder holding diary and diary-serve")
@@ -297,7 +326,6 @@ def main():
         print(version)
     workdir = tempfile.mkdtemp(prefix="diary-serve-bench-", dir=args.dir)
     print(f"working in {workdir}")
-    servers = []
     try:
         notes, _ = bench_site.corpus(workdir, args.notes)
         hugo = bench_site.hugo_site(workdir, notes)
@@ -309,19 +337,17 @@ def main():
         stems = [names[i * len(names) // EDITED_NOTES] for i in range(min(EDITED_NOTES, len(names)))]
 
         results = {}
-        server, startup = start_diary(args.bin, site_dir, workdir)
-        servers.append(server)
+        server, startup = start_diary(args.bin, site_dir, workdir, args.connection)
         results["diary serve"] = measure(server, startup, stems, args, args.memory_edits)
         server.stop()
         if not args.skip_hugo:
-            server, startup = start_hugo(hugo, workdir)
-            servers.append(server)
+            server, startup = start_hugo(hugo, workdir, args.connection)
             memory_edits = args.memory_edits if args.hugo_memory_edits is None else args.hugo_memory_edits
             results["hugo server"] = measure(server, startup, stems, args, memory_edits)
             server.stop()
         report(results, args)
     finally:
-        for server in servers:
+        for server in Server.started:
             server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 

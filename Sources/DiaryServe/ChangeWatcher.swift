@@ -15,13 +15,22 @@ final class ChangeWatcher {
     private var descriptor: Int32 = -1
     private var folders: [Int32: String] = [:]
     private let recursive: Set<String>
+    /// For a folder watched for some of its files only: their names. Other files written
+    /// there (an editor's log, a build) do not wake the refresh.
+    private let names: [String: Set<String>]
     /// Why it polls, when it does.
     private(set) var pollingReason: String?
 
     /// `recursive`: folders watched with everything below them (the notes, the templates);
-    /// `shallow`: folders whose own files only are watched (the one holding diary.yml).
-    init(recursive: [String], shallow: [String], forcePolling: Bool) {
+    /// `files`: single files (diary.yml, a note given by its path), watched through their
+    /// folders.
+    init(recursive: [String], files: [String], forcePolling: Bool) {
         self.recursive = Set(recursive)
+        var names: [String: Set<String>] = [:]
+        for file in files {
+            names[(file as NSString).deletingLastPathComponent, default: []].insert((file as NSString).lastPathComponent)
+        }
+        self.names = names
         #if os(Linux)
         if forcePolling {
             pollingReason = "--poll"
@@ -32,7 +41,7 @@ final class ChangeWatcher {
             pollingReason = "inotify is not available (\(String(cString: strerror(errno))))"
             return
         }
-        for folder in shallow { watch(folder, recursively: false) }
+        for folder in names.keys.sorted() { watch(folder, recursively: false) }
         for folder in recursive { watch(folder, recursively: true) }
         #else
         pollingReason = "this system has no inotify"
@@ -64,43 +73,57 @@ final class ChangeWatcher {
     }
 
     #if os(Linux)
-    /// Reads the events that arrive within `timeout` seconds; true if there were any.
+    /// Reads the events that arrive within `timeout` seconds; true if any of them matters.
     private func waitForEvents(_ timeout: Double) -> Bool {
-        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&request, 1, Int32(max(0, min(timeout, 60)) * 1000))
-        guard ready > 0 else { return false }
-        drain()
-        return true
-    }
-
-    private func drain() {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return }
-            buffer.withUnsafeBytes { handle(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            let left = deadline.timeIntervalSinceNow
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard left > 0, poll(&request, 1, Int32(min(left, 60) * 1000)) > 0 else { return false }
+            if drain() { return true }
         }
     }
 
-    /// A new folder (made, or moved in) is watched with what it holds.
-    private func handle(_ bytes: UnsafeRawBufferPointer) {
+    /// Reads every pending event; true if one of them matters.
+    private func drain() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var relevant = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return relevant }
+            if buffer.withUnsafeBytes({ handle(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) { relevant = true }
+        }
+    }
+
+    /// Whether the events matter; a new folder (made, or moved in) is watched with what it
+    /// holds.
+    private func handle(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var relevant = false
         let header = MemoryLayout<inotify_event>.size
         var offset = 0
         while offset + header <= bytes.count {
             let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
             let nameStart = offset + header, nameLength = Int(event.len)
-            guard nameStart + nameLength <= bytes.count else { return }
+            guard nameStart + nameLength <= bytes.count else { return relevant }
             let field = bytes[nameStart..<nameStart + nameLength]
             let name = String(decoding: field.prefix { $0 != 0 }, as: UTF8.self)
             let isFolder = event.mask & UInt32(bitPattern: IN_ISDIR) != 0
             let arrived = event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
-            if isFolder, arrived, !name.isEmpty, let parent = folders[event.wd], isRecursive(parent) {
+            let parent = folders[event.wd]
+            if isFolder, arrived, !name.isEmpty, let parent, isRecursive(parent) {
                 watch(parent + "/" + name, recursively: true)
+            }
+            // An overflowed queue (no folder) may hide anything.
+            if let parent, !isRecursive(parent), let wanted = names[parent] {
+                if wanted.contains(name) { relevant = true }
+            } else {
+                relevant = true
             }
             if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
             offset = nameStart + nameLength
         }
+        return relevant
     }
 
     private func isRecursive(_ folder: String) -> Bool {

@@ -82,6 +82,7 @@ public struct PreviewServer: Sendable {
             Self.message("error: cannot listen on \(options.host):\(options.port)\(reason) (is another server using the port? try --port \(options.port == 65535 ? 4001 : options.port + 1))")
             return 1
         }
+        NoDelay.apply(toListenerOn: port)
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         Self.output("Serving \(options.paths.joined(separator: " ")) at http://\(shownHost):\(port)/ (Ctrl-C to stop)")
         if !Self.isLoopback(options.host) {
@@ -91,7 +92,7 @@ public struct PreviewServer: Sendable {
         // The refresh loop: its own thread, since rendering is synchronous work.
         let stopping = Atomic(false)
         let finished = DispatchSemaphore(value: 0)
-        let watcher = ChangeWatcher(recursive: watchedFolders(recursive: true), shallow: watchedFolders(recursive: false),
+        let watcher = ChangeWatcher(recursive: watchedFolders(), files: watchedFiles(),
                                     forcePolling: options.forcePolling)
         if let reason = watcher.pollingReason, !options.quiet { Self.message("watching by polling every 250 ms: \(reason)") }
         let loop = RefreshLoop(live: live, watcher: watcher)
@@ -123,23 +124,22 @@ public struct PreviewServer: Sendable {
         return 0
     }
 
-    /// Folders whose changes matter: the notes (with their images) and the templates, all
-    /// the way down; the config's folder, for its own files.
-    private func watchedFolders(recursive: Bool) -> [String] {
-        var folders: [String] = []
-        let manager = FileManager.default
-        func isFolder(_ path: String) -> Bool {
-            var folder: ObjCBool = false
-            return manager.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
-        }
-        if recursive {
-            for path in options.paths where isFolder(path) { folders.append(NoteSource.absolute(path)) }
-            if isFolder(options.settings.templatesFolder) { folders.append(NoteSource.absolute(options.settings.templatesFolder)) }
-        } else {
-            for path in options.paths where !isFolder(path) { folders.append(NoteSource.absolute((path as NSString).deletingLastPathComponent)) }
-            folders.append(NoteSource.absolute((options.settings.configFile as NSString).deletingLastPathComponent))
-        }
-        return Array(Set(folders)).sorted()
+    /// Folders whose every change matters: the notes (with their images) and the templates.
+    private func watchedFolders() -> [String] {
+        var folders = options.paths.filter(Self.isFolder)
+        if Self.isFolder(options.settings.templatesFolder) { folders.append(options.settings.templatesFolder) }
+        return Array(Set(folders.map(NoteSource.absolute))).sorted()
+    }
+
+    /// Single files that matter: diary.yml, and notes given by their paths.
+    private func watchedFiles() -> [String] {
+        let files = options.paths.filter { !Self.isFolder($0) } + [options.settings.configFile]
+        return files.map { (NoteSource.absolute(($0 as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(($0 as NSString).lastPathComponent) }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 
     /// The terminal shows every diagnostic of what was rendered, as `diary render` prints them.

@@ -14,7 +14,7 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Note files or folders (default: notes/).")
+    @Argument(help: "Note files or folders.")
     var paths: [String] = ["notes/"]
 
     @Option(name: .long, help: ArgumentHelp("Port to listen on (0 picks a free one).", valueName: "n"))

@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Diagnostics
+import TestSupport
 import Testing
 @testable import DiaryKit
 

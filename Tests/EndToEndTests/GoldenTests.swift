@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The worked-example note, rendered in both formats, against reviewed golden files.
