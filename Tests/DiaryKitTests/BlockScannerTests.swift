@@ -41,6 +41,16 @@ import Testing
         #expect(BlockScanner.blocks(in: try Fixture.note("```py&amp;\nx\n```\n")) == nil)
     }
 
+    /// Highlighted code and cells replace a fence's content in the text the HTML writer
+    /// parses: the scanner's map is still confirmed, so the note is written once.
+    @Test func replacedFencesAreConfirmedWithoutAFallback() throws {
+        let renderer = try Fixture.renderer(.html)
+        let text = "# T\n\n```python\nx = 1\n```\n\n```calc\ny = 2\n```\n\n```math\nx^2\n```\n\n> ```json\n> {}\n> ```\n"
+        _ = try renderer.render(try Fixture.note(text)).get()
+        #expect(renderer.blockMapStatistics.scanned == 1)
+        #expect(renderer.blockMapStatistics.fellBack == 0)
+    }
+
     @Test func aBlockMapThatDisagreesWithTheParseIsCaught() throws {
         let note = try Fixture.note("# T\n\n```calc\nx = 1\n```\n\n    code\n")
         var blocks = try #require(BlockScanner.blocks(in: note))
@@ -52,7 +62,7 @@ import Testing
             let scan = ProseScanner.scan(file: note.file, map: map)
             let evaluation = NoteEvaluator(context: Fixture.context(), note: note).evaluate(scan, map: map)
             let written = renderer.writer.write(EvaluatedNote(note: note, map: map, scan: scan, evaluation: evaluation))
-            return provider.confirms(mapping, parsed: written.parsedBlocks)
+            return provider.confirms(mapping, parsed: written.parsedBlocks, replaced: renderer.writer.replacesContent)
         }
         #expect(confirmed(blocks))
         // Claim the indented code is one line longer than it is.

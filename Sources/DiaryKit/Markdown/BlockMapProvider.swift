@@ -50,11 +50,11 @@ public final class BlockMapProvider: Sendable {
     /// Whether `parsed` (the blocks of the writer's parse, in the note's body lines) has
     /// the code blocks, HTML blocks and block quotes the mapping was made from. Fenced
     /// blocks whose content the writer replaced (cells, math) are compared without it.
-    func confirms(_ mapping: Mapping, parsed: [MarkdownBlock]?) -> Bool {
+    /// `replaced`: the fenced blocks whose content the writer replaced before its parse.
+    func confirms(_ mapping: Mapping, parsed: [MarkdownBlock]?, replaced: (MarkdownBlock) -> Bool = BlockMap.isReplaced) -> Bool {
         guard let expected = mapping.unconfirmed else { return true }
         guard let parsed else { return false }
-        return BlockMap.structure(of: expected, ignoringLiteral: BlockMap.isReplaced)
-            == BlockMap.structure(of: parsed, ignoringLiteral: BlockMap.isReplaced)
+        return BlockMap.structure(of: expected, ignoringLiteral: replaced) == BlockMap.structure(of: parsed, ignoringLiteral: replaced)
     }
 
     /// A parsed map for a note whose scanned map was not confirmed.

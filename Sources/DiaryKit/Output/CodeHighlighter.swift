@@ -32,6 +32,10 @@ enum CodeHighlighter {
         return String(decoding: scan.out, as: UTF8.self)
     }
 
+    /// Whether fenced code in `language` is highlighted (its content is replaced in the
+    /// text cmark-gfm parses).
+    static func highlights(_ language: some StringProtocol) -> Bool { grammar(named: language) != nil }
+
     /// The grammar for an info string's first word, ignoring case.
     private static func grammar(named language: some StringProtocol) -> Grammar? {
         let word = language.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""

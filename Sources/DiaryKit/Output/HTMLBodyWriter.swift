@@ -42,6 +42,8 @@ struct HTMLBodyWriter {
         var linkedFiles: [String: String] = [:]
         /// Whether the page shows any formula (then it needs the math font).
         var hasMath = false
+        /// Words of prose (a formula counts as one), for the reading time.
+        var words = 0
     }
 
     /// Tokens are the code points U+100000 to U+10FFFD: 65,534 of them per note.
@@ -135,7 +137,14 @@ struct HTMLBodyWriter {
         let parsedBlocks = Self.bodyLines(of: document.blocks(), lineOrigins: lineOrigins ?? [], note: note)
         let linkedFiles = LinkedFiles.resolve(document.linkDestinations(), of: note)
         document.rewriteLinks(Self.noteLinkToPage)
-        let (html, headings) = HeadingAnchors.process(Self.detokenize(document.renderHTMLBytes(), fragments: fragments))
+        // Headings and words are found before the formulas' MathML is put in: a pass over
+        // the short text with tokens, not over the long MathML.
+        let parsedHTML = document.renderHTMLBytes()
+        let words = HeadingAnchors.wordCount(parsedHTML)
+        let (anchored, headings) = HeadingAnchors.process(parsedHTML) { inner in
+            HeadingAnchors.plainText(Self.detokenize(Array(inner), fragments: fragments, plain: true)[...])
+        }
+        let html = Self.detokenize(anchored, fragments: fragments)
         let plain = { (text: String?) in
             text.map { String(decoding: Self.detokenize(Array($0.utf8), fragments: fragments, plain: true), as: UTF8.self) }
         }
@@ -145,7 +154,7 @@ struct HTMLBodyWriter {
                         String(decoding: SummaryHTML.clean(Self.detokenize($0, fragments: fragments)), as: UTF8.self)
                     },
                     diagnostics: diagnostics,
-                    parsedBlocks: parsedBlocks, headings: headings, linkedFiles: linkedFiles, hasMath: formulas.contains { !$0.failed })
+                    parsedBlocks: parsedBlocks, headings: headings, linkedFiles: linkedFiles, hasMath: formulas.contains { !$0.failed }, words: words)
     }
 
     /// Blocks of the edited text with their lines mapped back to the note's body lines
@@ -212,9 +221,10 @@ struct HTMLBodyWriter {
         // Inside a tag (an alt or title attribute) when the last '<' or '>' written was
         // '<': tracked as bytes are written, so that many tokens stay linear.
         var inTag = false
-        func write(_ chunk: some Collection<UInt8>) {
+        func write(_ chunk: some BidirectionalCollection<UInt8>) {
             out.append(contentsOf: chunk)
-            for byte in chunk where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") { inTag = byte == UInt8(ascii: "<") }
+            // Only the chunk's last '<' or '>' matters: found from its end (a MathML chunk ends with '>').
+            if let last = chunk.last(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) { inTag = last == UInt8(ascii: "<") }
         }
         func write(_ text: String) { write(text.utf8) }
         var i = 0

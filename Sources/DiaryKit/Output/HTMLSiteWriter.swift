@@ -67,6 +67,10 @@ struct HTMLSiteWriter: OutputWriter {
     }
 
     var format: OutputFormat { .html }
+
+    func replacesContent(of block: MarkdownBlock) -> Bool {
+        BlockMap.isReplaced(block) || block.isFenced && CodeHighlighter.highlights(BlockMap.language(ofInfo: block.info))
+    }
     var parsesNotes: Bool { true }
 
     func write(_ note: EvaluatedNote) -> WrittenNote {
@@ -80,7 +84,7 @@ struct HTMLSiteWriter: OutputWriter {
             written.body = rest
             written.headings.removeFirst()
         }
-        written.words = HeadingAnchors.plainText(written.body[...]).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        written.words = body.words
         return written
     }
 

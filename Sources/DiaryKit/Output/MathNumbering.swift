@@ -6,11 +6,11 @@ import Diagnostics
 /// the equation, before or after it. An unknown label is a warning with "did you mean".
 enum MathNumbering {
     static func apply(_ formulas: inout [RenderedMath], diagnostics: inout [Diagnostic]) {
-        guard formulas.contains(where: { $0.markup.contains(MathMarker.prefix) }) else { return }
+        guard formulas.contains(where: { $0.markup.containsBytes(of: MathMarker.prefix, anchor: 1) }) else { return }
         var next = 1
         var numbers: [String: String] = [:]
         // Numbers first, so that a reference may come before its equation.
-        for index in formulas.indices where formulas[index].markup.contains(MathMarker.prefix) {
+        for index in formulas.indices where formulas[index].markup.containsBytes(of: MathMarker.prefix, anchor: 1) {
             formulas[index].markup = replacingMarkers(in: formulas[index].markup) { marker in
                 guard case let .number(label, tag, parenthesized) = marker else { return nil }
                 let number: String
@@ -34,7 +34,7 @@ enum MathNumbering {
                 return "<mtext\(id)>\(shown)</mtext>"
             }
         }
-        for index in formulas.indices where formulas[index].markup.contains(MathMarker.prefix) {
+        for index in formulas.indices where formulas[index].markup.containsBytes(of: MathMarker.prefix, anchor: 1) {
             formulas[index].markup = replacingMarkers(in: formulas[index].markup) { marker in
                 guard case let .reference(label, parenthesized) = marker else { return nil }
                 guard let number = numbers[label] else {

@@ -36,6 +36,9 @@ protocol OutputWriter: Sendable {
     /// a block map the fast scanner made (see ``BlockMapProvider``).
     var parsesNotes: Bool { get }
     func write(_ note: EvaluatedNote) -> WrittenNote
+    /// Whether ``write(_:)`` replaces the content of a fenced block in the text it parses
+    /// (a cell by its results, highlighted code), so the parse shows other content there.
+    func replacesContent(of block: MarkdownBlock) -> Bool
     /// The path a note is written to in the output folder, or nil when it has no file of
     /// its own (the home text of an HTML site).
     func outputPath(for note: Note) -> String?
@@ -50,6 +53,8 @@ protocol OutputWriter: Sendable {
 }
 
 extension OutputWriter {
+    func replacesContent(of block: MarkdownBlock) -> Bool { BlockMap.isReplaced(block) }
+
     /// Every file of the output folder, by relative path.
     func files(for notes: [RenderedNote]) -> [String: [UInt8]] { site(for: notes).all() }
 }

@@ -25,7 +25,7 @@ public struct NoteRenderer: Sendable {
         let mapping = blockMaps.map(for: note, scanning: writer.parsesNotes)
         var evaluated = evaluate(note, map: mapping.map)
         var written = writer.write(evaluated)
-        if !blockMaps.confirms(mapping, parsed: written.parsedBlocks) {
+        if !blockMaps.confirms(mapping, parsed: written.parsedBlocks, replaced: writer.replacesContent) {
             // The scanner read the note differently from cmark-gfm: use the parse's map.
             // The cells and values run again only if that map finds other ones.
             evaluated = evaluate(note, map: blockMaps.fallBack(for: note), reusing: evaluated.evaluation)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// ASCII classes of UTF-8 bytes, for the scanners that work on a note's bytes.
 extension UInt8 {
     /// Space, tab, line feed or carriage return: whitespace as CommonMark and TeX see it.
@@ -29,5 +35,31 @@ extension [UInt8] {
     mutating func appendUTF8(of text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in the string, compared as UTF-8 bytes. Foundation's
+    /// `contains(_:)` goes through CFString and UTF-16, many times slower on a hot path.
+    /// The scan looks for the needle's byte at `anchor` first: pick one that is rare in
+    /// the text (not the `<` of a marker in MathML, where every tag starts with one).
+    func containsBytes(of needle: String, anchor: Int = 0) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty else { return true }
+                guard text.count >= pattern.count, pattern.indices.contains(anchor), let textBase = text.baseAddress,
+                      let patternBase = pattern.baseAddress else { return false }
+                let key = pattern[anchor]
+                var position = anchor
+                let last = text.count - pattern.count + anchor
+                while position <= last {
+                    guard let found = text[position...last].firstIndex(of: key) else { return false }
+                    if memcmp(textBase + found - anchor, patternBase, pattern.count) == 0 { return true }
+                    position = found + 1
+                }
+                return false
+            }
+        }
     }
 }
