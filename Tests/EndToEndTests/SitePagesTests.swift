@@ -140,7 +140,7 @@ import Testing
     }
 
     @Test func anUndatedNoteTakesItsLastCommitsDate() throws {
-        let space = try Workspace(["notes/undated.md": "# Undated\n\nText.\n", "notes/other.md": "# Other\n"])
+        let space = try Workspace(["notes/undated.md": "# Undated\n\nText.\n", "notes/other.md": "# Other\n", "notes/sub/deep.md": "# Deep\n"])
         try space.commitAll(date: "2026-03-04T23:30:00-05:00")
         // Touched today, but the commit is what counts (in the configured zone: UTC).
         try space.write("notes/undated.md", "# Undated\n\nText.\n")
@@ -148,6 +148,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let page = try space.read("site/undated.html")
         #expect(page.contains("<time datetime=\"2026-03-05\">Thursday, March 5, 2026</time>"))
+        #expect(try space.read("site/sub/deep.html").contains("<time datetime=\"2026-03-05\">"))
         // An uncommitted note falls back to its modification time (today's file: today).
         try space.write("notes/new.md", "# New\n")
         #expect(try Self.render(space, ["--out", "again"]).status == 0)

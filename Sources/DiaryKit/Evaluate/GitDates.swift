@@ -7,7 +7,7 @@ import Synchronization
 /// note new every day. One `git log` per repository, asked only when a note needs it.
 public final class GitDates: Sendable {
     private let timeZone: TimeZone
-    private let topLevels = Mutex<[String: String?]>([:])
+    /// Per folder of notes: each file's name and the time of the newest commit touching it.
     private let dates = Mutex<[String: [String: Int]]>([:])
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
@@ -17,36 +17,32 @@ public final class GitDates: Sendable {
     public func lastCommit(touching path: String) -> CalendarDate? {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         let directory = (absolute as NSString).deletingLastPathComponent
-        let top: String?
-        if let cached = topLevels.withLock({ $0[directory] }) {
-            top = cached
-        } else {
-            top = Git.run(["rev-parse", "--show-toplevel"], in: directory).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-            topLevels.withLock { $0[directory] = .some(top) }
-        }
-        guard let top, absolute.hasPrefix(top + "/") else { return nil }
         let seconds: [String: Int]
-        if let cached = dates.withLock({ $0[top] }) {
+        if let cached = dates.withLock({ $0[directory] }) {
             seconds = cached
         } else {
-            seconds = Self.lastCommits(in: top)
-            dates.withLock { $0[top] = seconds }
+            seconds = Self.lastCommits(in: directory)
+            dates.withLock { $0[directory] = seconds }
         }
-        guard let time = seconds[String(absolute.dropFirst(top.count + 1))] else { return nil }
+        guard let time = seconds[(absolute as NSString).lastPathComponent] else { return nil }
         return CalendarDate(Date(timeIntervalSince1970: TimeInterval(time)), in: timeZone)
     }
 
-    /// Every path of the repository and the author time of the newest commit touching it.
-    private static func lastCommits(in top: String) -> [String: Int] {
-        guard let log = Git.run(["-c", "core.quotePath=false", "log", "--format=%x01%at", "--name-only", "--no-renames", "HEAD"], in: top) else {
+    /// The files directly in `directory` and the author time of the newest commit touching
+    /// each: one `git log` limited to the folder (`--relative`), so its cost is the
+    /// folder's history, not the repository's.
+    private static func lastCommits(in directory: String) -> [String: Int] {
+        guard let log = Git.run(["-c", "core.quotePath=false", "log", "--format=%x01%at", "--name-only", "--no-renames", "--relative",
+                                 "HEAD", "--", "."], in: directory) else {
             return [:]
         }
         var result: [String: Int] = [:]
         for commit in log.split(separator: "\u{1}") {
             var lines = commit.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
             guard let time = lines.next().flatMap({ Int($0.trimmingWhitespaceAndNewlines()) }) else { continue }
+            // Files of sub-folders are asked for with their own folder.
             while let path = lines.next() {
-                if result[String(path)] == nil { result[String(path)] = time }
+                if !path.contains("/"), result[String(path)] == nil { result[String(path)] = time }
             }
         }
         return result

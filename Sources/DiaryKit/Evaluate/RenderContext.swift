@@ -33,8 +33,9 @@ public struct RenderContext: Sendable {
         weekdayFormatter.dateFormat = "EEEE"
         weekday = weekdayFormatter.string(from: today.noonUTC)
         let monthFormatter = formatter.copy() as? DateFormatter ?? formatter
-        // "November 2026", or the locale's own order and case ("novembre 2026").
-        monthFormatter.setLocalizedDateFormatFromTemplate("LLLLyyyy")
+        // "November 2026" ("novembre 2026"): the month's stand-alone name. A pattern set
+        // directly: the locale's own pattern generator costs milliseconds at start-up.
+        monthFormatter.dateFormat = "LLLL yyyy"
         self.formatter = DateFormatterBox(formatter)
         self.monthFormatter = DateFormatterBox(monthFormatter)
     }
@@ -42,7 +43,7 @@ public struct RenderContext: Sendable {
     /// A date in the configured `date_format` and locale.
     public func format(_ date: CalendarDate) -> String { formatter.string(from: date.noonUTC) }
 
-    /// A date's month and year, as the locale writes them (the archive's and index's headings).
+    /// A date's month and year in the locale's words (the archive's and index's headings).
     public func formatMonth(_ date: CalendarDate) -> String { monthFormatter.string(from: date.noonUTC) }
 
     /// "Today" when none is given: the current date in the configured time zone.

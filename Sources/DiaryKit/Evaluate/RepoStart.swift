@@ -81,24 +81,10 @@ final class GitRepoStartCache: Sendable {
 /// Runs git and returns its standard output, or nil when it fails.
 enum Git {
     static func run(_ arguments: [String], in directory: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
         var environment = ProcessInfo.processInfo.environment
         // A caller's GIT_DIR would point every query at another repository.
         for key in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[key] = nil }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingWhitespaceAndNewlines()
+        guard let output = Subprocess.output(["git", "-C", directory] + arguments, environment: environment) else { return nil }
+        return String(decoding: output, as: UTF8.self).trimmingWhitespaceAndNewlines()
     }
 }
