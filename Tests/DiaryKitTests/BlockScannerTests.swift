@@ -16,7 +16,7 @@ import Testing
         "<div>\n*html*\n</div>\n\n<!-- a\ncomment -->\nafter\n\n<script>\nx < 1\n</script>\n",
         "<custom-tag attr=\"1\">\nraw\n\ntext <span>inline</span>\n",
         "1. one\n2. two\n\n   ```\n   in item\n   ```\n\n10) ten\n",
-        "Text[^1].\n\n[^1]: A footnote\n    with more\n\n        code in footnote?\n",
+        "Text[^1].\n\n[^1]: A footnote\n    with more\n\n    and a paragraph\n",
         "````\n```\nnested fence\n````\n\n```\nunclosed at the end\n",
         "- a\n  - b\n    ```\n    deep\n    ```\n  - c\n\n* * *\n---\nSetext\n===\n",
         "- ```\n  in item\n- after\n",
@@ -93,6 +93,16 @@ import Testing
     }
 
     /// cmark-gfm reads NUL as U+FFFD; the scanner leaves such notes to it.
+    /// cmark-gfm drops an unreferenced footnote definition with the blocks in it; the
+    /// scanner leaves notes with blocks in a footnote definition to the parser.
+    @Test func blocksInFootnoteDefinitionsAreLeftToTheParser() throws {
+        for text in ["[^1]:>", "[^1]: > quote\n", "[^1]:\n    ```\n    code\n    ```\n", "Text[^1].\n\n[^1]: note\n\n        code\n"] {
+            #expect(BlockScanner.blocks(in: try Fixture.note(text)) == nil, "\(text)")
+        }
+        // A footnote of plain text is read as usual.
+        #expect(BlockScanner.blocks(in: try Fixture.note("Text[^1].\n\n[^1]: A footnote.\n")) != nil)
+    }
+
     @Test func notesWithNULAreLeftToTheParser() throws {
         let note = try Fixture.note("```calc\nx = 2\n\u{0}\u{0}{ x }}\n```\n")
         #expect(BlockScanner.blocks(in: note) == nil)

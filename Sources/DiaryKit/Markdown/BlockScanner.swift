@@ -111,6 +111,7 @@ struct BlockScanner {
             }
             let byte = bytes[first]
             if byte == UInt8(ascii: ">") {
+                declineInFootnote(containers.prefix(open))
                 blocks.append(MarkdownBlock(kind: .blockQuote, startLine: line, startColumn: first + 1 - lineStarts[line - 1],
                                             endLine: line, endColumn: 0))
                 var content = first + 1
@@ -272,15 +273,24 @@ struct BlockScanner {
         block.fenceLength = fence.length
         block.info = String(decoding: info, as: UTF8.self)
         leaf = .fenced(index: blocks.count, indent: indent)
+        declineInFootnote(containers[...])
         blocks.append(block)
         literal = []
         markItemsFilled()
+    }
+
+    /// cmark-gfm drops a footnote definition that nothing refers to, with the blocks in
+    /// it; which are referred to is only known after the inline pass. A note with a quote,
+    /// code or HTML block inside a footnote definition is left to the parser.
+    private mutating func declineInFootnote(_ open: ArraySlice<Container>) {
+        if open.contains(where: { if case .footnote = $0 { true } else { false } }) { failed = true }
     }
 
     private mutating func startIndented(at start: Int) {
         let block = MarkdownBlock(kind: .codeBlock, startLine: line, startColumn: start + 1 - lineStarts[line - 1],
                                   endLine: line, endColumn: 0)
         leaf = .indented(index: blocks.count)
+        declineInFootnote(containers[...])
         blocks.append(block)
         literal = Array(bytes[start..<lineEnd]) + [10]
         markItemsFilled()
@@ -288,6 +298,7 @@ struct BlockScanner {
 
     private mutating func startHTML(type: Int, at first: Int) {
         leaf = .html(index: blocks.count, type: type)
+        declineInFootnote(containers[...])
         blocks.append(MarkdownBlock(kind: .htmlBlock, startLine: line, startColumn: first + 1 - lineStarts[line - 1],
                                     endLine: line, endColumn: 0))
         markItemsFilled()
