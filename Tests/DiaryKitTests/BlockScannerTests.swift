@@ -26,6 +26,9 @@ import Testing
         "> quote $a$\n-\n iem {{ x }}\n  - nested\n",
         "> a\n1986. x\n",
         "> a\n<span>x\n",
+        // Control characters are not letters: `<\u{01}--` opens no comment.
+        "<\u{01}--",
+        "<script>\nx\n<\u{0F}script>\n\ntext\n",
     ]
 
     @Test(arguments: notes)

@@ -464,7 +464,7 @@ struct BlockScanner {
         func startsWith(_ text: String, caseInsensitive: Bool = true) -> Bool {
             let needle = Array(text.utf8)
             guard rest.count >= needle.count else { return false }
-            return zip(rest.prefix(needle.count), needle).allSatisfy { caseInsensitive ? $0 | 0x20 == $1 | 0x20 : $0 == $1 }
+            return zip(rest.prefix(needle.count), needle).allSatisfy { caseInsensitive ? $0.equalsIgnoringCase($1) : $0 == $1 }
         }
         for tag in ["script", "pre", "style"] where startsWith(tag) {
             let after = first + 1 + tag.utf8.count
@@ -538,7 +538,7 @@ struct BlockScanner {
             guard text.count >= needle.count else { return false }
             var index = text.startIndex
             while index + needle.count <= text.endIndex {
-                if zip(text[index..<index + needle.count], needle).allSatisfy({ caseInsensitive ? $0 | 0x20 == $1 | 0x20 : $0 == $1 }) {
+                if zip(text[index..<index + needle.count], needle).allSatisfy({ caseInsensitive ? $0.equalsIgnoringCase($1) : $0 == $1 }) {
                     return true
                 }
                 index += 1

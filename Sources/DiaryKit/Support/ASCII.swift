@@ -11,6 +11,9 @@ extension UInt8 {
     var isASCIIDigit: Bool { self >= 48 && self <= 57 }
     var isASCIILetter: Bool { (self | 0x20) >= 97 && (self | 0x20) <= 122 }
     var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+    /// Equal to `wanted`, ignoring the case of ASCII letters only (`| 0x20` on any byte
+    /// would make U+0001 a `!`).
+    func equalsIgnoringCase(_ wanted: UInt8) -> Bool { wanted.isASCIILetter ? self | 0x20 == wanted | 0x20 : self == wanted }
     var isASCIIHexDigit: Bool { isASCIIDigit || ((self | 0x20) >= 97 && (self | 0x20) <= 102) }
     /// CommonMark's ASCII punctuation: what a backslash can escape.
     var isASCIIPunctuation: Bool {
