@@ -29,6 +29,10 @@ import Testing
         // Control characters are not letters: `<\u{01}--` opens no comment.
         "<\u{01}--",
         "<script>\nx\n<\u{0F}script>\n\ntext\n",
+        "    2\n     ",
+        "    2\n     \n",
+        "    2\n        x",
+        "    chunk1\n      \n      chunk2\n\n  \n    \n",
     ]
 
     @Test(arguments: notes)

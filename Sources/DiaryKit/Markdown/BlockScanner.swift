@@ -328,8 +328,15 @@ struct BlockScanner {
     private mutating func finishCode(index: Int, endLine: Int) {
         blocks[index].endLine = endLine
         if !blocks[index].isFenced {
-            // Trailing blank lines are not content.
-            while literal.count >= 2, literal[literal.count - 1] == 10, literal[literal.count - 2] == 10 { literal.removeLast() }
+            // Trailing blank lines are not content, even those with spaces beyond the indent.
+            var end = literal.count
+            while end > 0, literal[end - 1] == 10 {
+                var lineStart = end - 1
+                while lineStart > 0, literal[lineStart - 1] != 10 { lineStart -= 1 }
+                guard lineStart > 0, literal[lineStart..<(end - 1)].allSatisfy({ $0 == 32 }) else { break }
+                end = lineStart
+            }
+            literal.removeSubrange(end...)
         }
         blocks[index].literal = String(decoding: literal, as: UTF8.self)
         literal = []
