@@ -33,6 +33,7 @@ import Testing
         "    2\n     \n",
         "    2\n        x",
         "    chunk1\n      \n      chunk2\n\n  \n    \n",
+        "<?>\nx\n", "<!-->\nx\n", "<!--->\nx\n", "<?",
     ]
 
     @Test(arguments: notes)

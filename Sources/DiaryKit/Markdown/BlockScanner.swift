@@ -302,8 +302,9 @@ struct BlockScanner {
         blocks.append(MarkdownBlock(kind: .htmlBlock, startLine: line, startColumn: first + 1 - lineStarts[line - 1],
                                     endLine: line, endColumn: 0))
         markItemsFilled()
-        // Types 1-5 may end on the line that opens them.
-        if type <= 5, htmlEnds(type: type, from: first + 2) {
+        // Types 1-5 may end on the line that opens them; cmark-gfm looks for the end from
+        // the `<` on, so `<?>` and `<!-->` open and close at once.
+        if type <= 5, htmlEnds(type: type, from: first) {
             blocks[blocks.count - 1].endLine = line - 1
             leaf = .none
         }
