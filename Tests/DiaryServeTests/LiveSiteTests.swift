@@ -88,6 +88,23 @@ import Testing
         #expect(Self.text(live.snapshot.page(at: "a.html")).contains("page.mustache:1:"))
     }
 
+    /// A broken config is reported once, not at every refresh, with or without --today.
+    @Test func aBrokenConfigIsReportedOnce() throws {
+        let folder = try Folder(["notes/a.md": "# A\n", "diary.yml": "title: [unclosed\n"])
+        defer { folder.delete() }
+        var settings = RunSettings()
+        settings.workingDirectory = folder.url.path
+        var live = LiveSite(paths: [folder.path("notes")], settings: settings, includeDrafts: false)
+        let first = live.refresh()
+        #expect(first.changed && first.diagnostics.count == 1)
+        let again = live.refresh()
+        #expect(!again.changed && again.diagnostics.isEmpty)
+        try folder.write("diary.yml", "title: Fine\n")
+        let fixed = live.refresh()
+        #expect(fixed.changed && fixed.diagnostics.isEmpty)
+        #expect(Self.text(live.snapshot.page(at: "a.html")).contains("Fine"))
+    }
+
     @Test func draftsAreServedOnlyWhenAskedFor() throws {
         let folder = try Folder(["notes/d.md": "---\ndraft: true\n---\n# Draft\n"])
         defer { folder.delete() }

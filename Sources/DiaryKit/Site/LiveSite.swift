@@ -82,8 +82,10 @@ public struct LiveSite: Sendable {
         let previous = snapshot
         let setup = setupFiles()
         // Without --today, the day moves at midnight in the configured zone: counters change.
-        let day = settings.today == nil ? builder.map { RenderContext.currentDate(in: $0.renderer.context.timeZone) } : setupDay
-        if setup != setupStamp || builder == nil && snapshot.setupFailure == nil || day != setupDay {
+        // (A failed setup is tried again when its files change, not at every refresh.)
+        let newDay = builder.map { settings.today == nil && RenderContext.currentDate(in: $0.renderer.context.timeZone) != setupDay } ?? false
+        let firstRun = builder == nil && snapshot.setupFailure == nil
+        if setup != setupStamp || firstRun || newDay {
             setupStamp = setup
             notes = [:]
             do {
