@@ -5,9 +5,10 @@
 /// A note's HTML needs two parses: one to learn which lines are code (where math and
 /// placeholders are not looked for), one of the text with those replaced. This scanner
 /// stands in for the first. It returns nil for what it does not model (a tab in
-/// indentation, a carriage return, an entity or backslash in an info string), and the
-/// HTML writer compares its blocks with the second parse's; on any difference the note
-/// is rendered again the slow way. So it need only be right for ordinary notes.
+/// indentation, a carriage return, a vertical tab or form feed, an entity or backslash in
+/// an info string, blocks inside a footnote definition), and the HTML writer compares its
+/// blocks with the second parse's; on any difference the note is rendered again the slow
+/// way. So it need only be right for ordinary notes.
 struct BlockScanner {
     private enum Container {
         case quote(index: Int)
@@ -59,8 +60,9 @@ struct BlockScanner {
     }
 
     private mutating func run() -> [MarkdownBlock]? {
-        // Carriage returns and NUL (which cmark-gfm replaces by U+FFFD) are not modelled.
-        guard !bytes.contains(13), !bytes.contains(0), !bytes.isEmpty else { return bytes.isEmpty ? [] : nil }
+        // Carriage returns, NUL (which cmark-gfm replaces by U+FFFD), vertical tabs and form
+        // feeds (whitespace in its HTML rules) are not modelled.
+        guard !bytes.contains(where: { $0 == 13 || $0 == 0 || $0 == 11 || $0 == 12 }), !bytes.isEmpty else { return bytes.isEmpty ? [] : nil }
         for number in 1..<lineStarts.count {
             line = number
             position = lineStarts[number - 1]
