@@ -34,6 +34,8 @@ import Testing
         "    2\n        x",
         "    chunk1\n      \n      chunk2\n\n  \n    \n",
         "<?>\nx\n", "<!-->\nx\n", "<!--->\nx\n", "<?",
+        // A footnote label may hold `[` and `\`; a definition ends a lazy quote.
+        ">q\n[^[]:", "> q\n[^a\\b]: x\n",
     ]
 
     @Test(arguments: notes)

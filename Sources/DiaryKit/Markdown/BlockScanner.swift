@@ -449,7 +449,8 @@ struct BlockScanner {
         guard first + 3 < lineEnd, bytes[first] == UInt8(ascii: "["), bytes[first + 1] == UInt8(ascii: "^") else { return nil }
         var index = first + 2
         while index < lineEnd, bytes[index] != UInt8(ascii: "]") {
-            if bytes[index] == 32 || bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "\\") { return nil }
+            // cmark-gfm's label is anything but `]`, spaces, tabs and line ends (`[` and `\` too).
+            if bytes[index] == 32 || bytes[index] == 9 { return nil }
             index += 1
         }
         guard index > first + 2, index + 1 < lineEnd, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
