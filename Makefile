@@ -56,8 +56,10 @@ fuzz-smoke: deps
 ## memory errors that only -O exposes (operands released early, swiftlang/swift#65379).
 test-asan: deps
 	$(SWIFT) build -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --build-tests
-	$(SWIFT) test -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --skip-build \
-	  --filter 'DiaryMathTests|CalcTests'
+	# Memory errors fail the run; leak reports are off: XCTest's and Foundation's runtimes
+	# keep objects to the end (the fuzz targets check each input for leaks).
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test -c release --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -enable-testing --skip-build \
+	  --filter '^(DiaryMathTests|CalcTests)\.'
 
 ## Debian packages that are missing, installed quietly (elsewhere: nothing is done).
 apt_install = if command -v dpkg-query >/dev/null 2>&1; then \
