@@ -36,6 +36,8 @@ import Testing
         "<?>\nx\n", "<!-->\nx\n", "<!--->\nx\n", "<?",
         // A footnote label may hold `[` and `\`; a definition ends a lazy quote.
         ">q\n[^[]:", "> q\n[^a\\b]: x\n",
+        // An empty item continues through a blank line only with its indentation.
+        "*\n  \n    *", "*\n\n    *\n", "-\n   \n  x\n", "1.\n\n   x\n",
     ]
 
     @Test(arguments: notes)

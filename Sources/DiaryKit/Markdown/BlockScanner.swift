@@ -188,12 +188,13 @@ struct BlockScanner {
                 if position < lineEnd, bytes[position] == 32 { position += 1 }
                 if position < lineEnd, bytes[position] == 9 { failed = true }
             case .item(let width, let empty):
-                if blank {
-                    // An item that has no content yet ends at a blank line.
+                // As cmark-gfm: enough indentation continues the item, even on a blank
+                // line; a blank line with less ends an item that has no content yet.
+                if indent >= width {
+                    position += width
+                } else if blank {
                     guard !empty else { return matched }
                     position = lineEnd
-                } else if indent >= width {
-                    position += width
                 } else {
                     return matched
                 }
