@@ -38,6 +38,8 @@ import Testing
         ">q\n[^[]:", "> q\n[^a\\b]: x\n",
         // An empty item continues through a blank line only with its indentation.
         "*\n  \n    *", "*\n\n    *\n", "-\n   \n  x\n", "1.\n\n   x\n",
+        // A footnote definition continues on an empty line, not on one of a few spaces.
+        "[^2]:\n \n    l", "x[^2]\n\n[^2]: a\n   \n    code\n", "x[^2]\n\n[^2]: a\n\n    b\n", "- [^1]: a\n  \n      b\n",
     ]
 
     @Test(arguments: notes)

@@ -199,10 +199,12 @@ struct BlockScanner {
                     return matched
                 }
             case .footnote:
-                if blank {
-                    position = lineEnd
-                } else if indent >= 4 {
+                // cmark-gfm continues a footnote definition on four columns of indentation
+                // or on an empty line; a line of fewer spaces ends it, although blank.
+                if indent >= 4 {
                     position += 4
+                } else if lineStarts[line - 1] == lineEnd {
+                    position = lineEnd
                 } else {
                     return matched
                 }
