@@ -40,6 +40,8 @@ import Testing
         "*\n  \n    *", "*\n\n    *\n", "-\n   \n  x\n", "1.\n\n   x\n",
         // A footnote definition continues on an empty line, not on one of a few spaces.
         "[^2]:\n \n    l", "x[^2]\n\n[^2]: a\n   \n    code\n", "x[^2]\n\n[^2]: a\n\n    b\n", "- [^1]: a\n  \n      b\n",
+        // A closing fence may be followed by tabs.
+        "```\n```\t", "~~~\nx\n~~~ \t \ny\n",
     ]
 
     @Test(arguments: notes)

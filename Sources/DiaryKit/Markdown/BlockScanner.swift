@@ -403,7 +403,8 @@ struct BlockScanner {
         var end = first
         while end < lineEnd, bytes[end] == character { end += 1 }
         guard end - first >= length else { return false }
-        return bytes[end..<lineEnd].allSatisfy { $0 == 32 }
+        // Spaces or tabs may follow (the fence's own line is not checked for tabs).
+        return bytes[end..<lineEnd].allSatisfy { $0 == 32 || $0 == 9 }
     }
 
     private func isSetextUnderline(at first: Int) -> Bool {
