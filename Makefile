@@ -36,12 +36,14 @@ browser-check:
 	bash .ci/browser-check/run
 
 ## diary against cmark-gfm, Hugo and pandoc on a generated corpus, then on adversarial
-## note shapes against cmark-gfm (release build).
-bench: deps
+## note shapes against cmark-gfm, then `diary serve` against `hugo server` (release build).
+bench: deps serve-deps
 	@for tool in cmark-gfm hugo pandoc; do command -v $$tool >/dev/null || { $(SUDO) apt-get update -qq; DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq cmark-gfm hugo pandoc >/dev/null; break; }; done
 	$(RELEASE) --product diary
+	$(RELEASE) --product diary-serve
 	python3 bench/site.py --bin $(BIN)/diary
 	python3 bench/adversarial.py --bin $(BIN)/diary
+	python3 bench/serve.py --bin $(BIN)
 
 ## Fuzz every target with libFuzzer and AddressSanitizer for FUZZ_SECONDS each (default 60).
 FUZZ_SECONDS ?= 60
