@@ -42,7 +42,7 @@ public struct PreviewServer: Sendable {
         report(first, initial: true)
         let snapshot = Mutex(live.snapshot)
         let hub = ReloadHub()
-        let responder = Responder(loopbackOnly: Self.isLoopback(options.host))
+        let responder = Responder(loopbackOnly: Self.isLoopback(options.host), host: options.host)
 
         let address: any SocketAddress
         do {
@@ -68,18 +68,34 @@ public struct PreviewServer: Sendable {
             for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
             return HTTPResponse(statusCode: HTTPStatusCode(reply.status, phrase: Self.phrase(reply.status)), headers: headers, body: Data(reply.body))
         }
-        let running = Task { try await server.run() }
-        let port: UInt16
-        do {
-            try await server.waitUntilListening(timeout: 5)
-            switch await server.listeningAddress {
-            case .ip4(_, let bound)?, .ip6(_, let bound)?: port = bound
-            default: port = options.port
+        // Listening, or the reason it cannot be (a taken port fails at once: no waiting).
+        let failure = Mutex<String?>(nil)
+        let suggestion = options.port == 65535 ? 4001 : options.port + 1
+        let running = Task {
+            do {
+                try await server.run()
+            } catch {
+                let reason = switch error {
+                case SocketError.failed(_, let code, let message) where code == EADDRINUSE:
+                    "\(message) (is another server using it? try --port \(suggestion))"
+                case SocketError.failed(_, _, let message): message
+                default: String(describing: error)
+                }
+                failure.withLock { $0 = reason }
             }
-        } catch {
+        }
+        var bound: UInt16?
+        let deadline = Date().addingTimeInterval(5)
+        while bound == nil, failure.withLock({ $0 == nil }), Date() < deadline {
+            switch await server.listeningAddress {
+            case .ip4(_, let port)?, .ip6(_, let port)?: bound = port
+            default: try? await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        guard let port = bound else {
             running.cancel()
-            let reason = (try? await running.value).map { _ in "" } ?? ""
-            Self.message("error: cannot listen on \(options.host):\(options.port)\(reason) (is another server using the port? try --port \(options.port == 65535 ? 4001 : options.port + 1))")
+            let reason = failure.withLock { $0 } ?? "not listening after 5 seconds"
+            Self.message("error: cannot listen on \(options.host):\(options.port): \(reason)")
             return 1
         }
         NoDelay.apply(toListenerOn: port)

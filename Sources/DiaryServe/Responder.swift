@@ -13,8 +13,10 @@ struct Responder: Sendable {
     /// web page elsewhere cannot read the notes by pointing its own name at 127.0.0.1.
     let allowedHosts: Set<String>?
 
-    init(loopbackOnly: Bool) {
-        allowedHosts = loopbackOnly ? ["localhost", "127.0.0.1", "[::1]"] : nil
+    /// `host` is the address listened on: it is allowed too (`127.0.0.2`, as printed).
+    init(loopbackOnly: Bool, host: String = "127.0.0.1") {
+        let bound = host.contains(":") ? "[\(host.lowercased())]" : host.lowercased()
+        allowedHosts = loopbackOnly ? ["localhost", "127.0.0.1", "[::1]", bound] : nil
     }
 
     /// Whether a request's `Host` (name and port) is one this server answers to.

@@ -52,6 +52,7 @@ struct RenderCommand: ParsableCommand {
         if out != "-", let problem = OutputFolder(path: out).problem(publishing: paths) { throw ValidationError(problem) }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard wait >= 0 else { throw ValidationError("--wait must not be negative") }
+        try context.check(templates: templates)
     }
 
     func run() throws {

@@ -40,14 +40,15 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         _ = try NoteSource.collectOrExit(paths)
+        try context.check(templates: templates)
     }
 
     func run() throws {
         var settings = context.settings
         settings.templatesDirectory = templates
         settings.format = .html
-        // Bad usage (an unknown time zone, a templates path that is a file) stops here, with status 2.
-        _ = try settings.makeContextOrExit()
+        // Bad usage stopped in validate(); a config or template with errors is shown on
+        // every page until it is fixed.
         var options = ServeOptions(paths: paths, settings: settings)
         options.includeDrafts = drafts
         options.host = host

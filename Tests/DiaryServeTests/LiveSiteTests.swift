@@ -129,6 +129,57 @@ import Testing
         try folder.write("notes/2026/x.png", "two")
         #expect(live.refresh().changed)
         #expect(live.snapshot.page(at: "2026/x.png") == .file(Array("two".utf8)))
+        // An image saved after the note that shows it, and one that goes and comes back.
+        try folder.write("notes/2026/a.md", "# A\n\n![x](x.png) ![y](y.png)\n")
+        _ = live.refresh()
+        #expect(Self.text(live.snapshot.page(at: "2026/y.png")) == Self.text(.missing(live.snapshot.site404)))
+        try folder.write("notes/2026/y.png", "new")
+        let appeared = live.refresh()
+        #expect(appeared.changed && appeared.rendered == 0)
+        #expect(live.snapshot.page(at: "2026/y.png") == .file(Array("new".utf8)))
+        try folder.remove("notes/2026/x.png")
+        #expect(live.refresh().changed)
+        try folder.write("notes/2026/x.png", "back")
+        #expect(live.refresh().changed)
+        #expect(live.snapshot.page(at: "2026/x.png") == .file(Array("back".utf8)))
+    }
+
+    /// Only what the templates folder's reader reads counts: an editor's swap file is no change.
+    @Test func filesBesideTheTemplatesAreNoChange() throws {
+        let folder = try Folder(["notes/a.md": "# A\n", "templates/footer.mustache": "<footer>mine</footer>"])
+        defer { folder.delete() }
+        var live = Self.site(folder)
+        _ = live.refresh()
+        try folder.write("templates/.footer.mustache.swp", "editor state")
+        try folder.write("templates/README", "notes on the templates")
+        let idle = live.refresh()
+        #expect(!idle.changed && idle.rendered == 0)
+        try folder.write("templates/footer.mustache", "<footer>again</footer>")
+        #expect(live.refresh().rendered == 1)
+    }
+
+    /// Notes that cannot be listed (two want one page): told once, shown on every page, and
+    /// the site comes back when it is fixed.
+    @Test func aCollectionErrorIsToldOnceAndShownOnEveryPage() throws {
+        let folder = try Folder(["notes/a/x.md": "# A\n", "notes/b.md": "# B\n"])
+        defer { folder.delete() }
+        var settings = RunSettings()
+        settings.workingDirectory = folder.url.path
+        settings.today = "2026-11-26"
+        var live = LiveSite(paths: [folder.path("notes/a"), folder.path("notes")], settings: settings, includeDrafts: false)
+        let first = live.refresh()
+        #expect(first.usageError == nil)
+        try folder.write("notes/x.md", "# Clash\n")
+        let clash = live.refresh()
+        let told = try #require(clash.usageError)
+        #expect(clash.changed && told.contains("x.md"))
+        #expect(Self.text(live.snapshot.page(at: "b.html")).hasPrefix("FAILED: error: "))
+        let again = live.refresh()
+        #expect(!again.changed && again.usageError == nil)
+        try folder.remove("notes/x.md")
+        let fixed = live.refresh()
+        #expect(fixed.changed && fixed.usageError == nil)
+        #expect(Self.text(live.snapshot.page(at: "b.html")).contains("<h1 class=\"note-title\">B</h1>"))
     }
 }
 

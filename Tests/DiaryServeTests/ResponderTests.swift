@@ -93,6 +93,9 @@ import Testing
         #expect(reply("/a.html", host: "localhost:4000").status == 200)
         #expect(reply("/a.html", host: "[::1]:4000").status == 200)
         #expect(reply("/a.html", host: nil).status == 403)
+        // The loopback address listened on is a name the server answers to, as it prints it.
+        #expect(Responder(loopbackOnly: true, host: "127.0.0.2").reply(method: "GET", target: "/a.html", host: "127.0.0.2:4000", site: site).status == 200)
+        #expect(Responder(loopbackOnly: true, host: "127.0.0.2").reply(method: "GET", target: "/a.html", host: "127.0.0.3:4000", site: site).status == 403)
         #expect(Responder(loopbackOnly: false).reply(method: "GET", target: "/a.html", host: "my-laptop.lan", site: site).status == 200)
     }
 }

@@ -3,9 +3,11 @@ import Foundation
 /// Files a note links to beside it (`![](img/loss.png)`, `[data](runs.csv)`): they belong in
 /// the site at the same place relative to the page, so the link works there too.
 enum LinkedFiles {
-    /// Output path → source path, for each relative link of `note` that names an existing
-    /// file inside the notes folder (not a note, not hidden). Links that leave the notes
-    /// folder, or name nothing, are left alone.
+    /// Output path → source path, for each relative link of `note` to a path inside the
+    /// notes folder (not a note, not hidden), whether or not a file is there now: the site
+    /// copies those that are regular files when it is written, and `diary serve` watches
+    /// them all, so an image saved after the note that shows it appears. Links that leave
+    /// the notes folder are left alone.
     static func resolve(_ destinations: [String], of note: Note) -> [String: String] {
         let relative = note.relativePath
         guard note.file.path.hasSuffix(relative) else { return [:] }
@@ -14,10 +16,7 @@ enum LinkedFiles {
         var files: [String: String] = [:]
         for destination in destinations {
             guard let path = outputPath(of: destination, from: folder) else { continue }
-            let source = root + path
-            var info = stat()
-            guard stat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            files[path] = source
+            files[path] = root + path
         }
         return files
     }

@@ -42,7 +42,7 @@ public struct Templates: Sendable {
         var sources: [String: (text: String, path: String)] = [:]
         for (name, text) in Self.builtIn { sources[name] = (text, "<built-in>/\(name)") }
         if let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
-            for name in names.sorted() where name.hasSuffix(".mustache") || name == "style.css" {
+            for name in names.sorted() where Self.isTemplate(name) {
                 let path = (directory as NSString).appendingPathComponent(name)
                 if let data = FileManager.default.contents(atPath: path) {
                     sources[name] = (String(decoding: data, as: UTF8.self), path)
@@ -59,6 +59,11 @@ public struct Templates: Sendable {
         self.library = library
         frames = TemplateFrames.allowed(forTemplates: sources.map(\.value.text)) ? TemplateFrames() : nil
         self.stylesheetTemplate = try Self.parse(sources["style.css"] ?? ("", "<built-in>/style.css"))
+    }
+
+    /// Whether a file of the templates folder is read (editors' swap and backup files are not).
+    public static func isTemplate(_ name: String) -> Bool {
+        name.hasSuffix(".mustache") || name == "style.css"
     }
 
     private static func parse(_ source: (text: String, path: String)) throws(FileDiagnostics) -> MustacheTemplate {

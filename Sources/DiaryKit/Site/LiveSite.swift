@@ -22,17 +22,21 @@ public struct LiveSite: Sendable {
     /// The site at one moment: what requests read while the next refresh is being made.
     public struct Snapshot: Sendable {
         /// Counts refreshes that changed something: a page shown at generation n is stale
-        /// when the site is at another.
-        public var generation = 0
+        /// when the site is at another. It starts at a random number, so a page left open
+        /// while the server restarted sees another and reloads.
+        public var generation = Int.random(in: 0..<1 << 48)
         var site: SiteFiles?
         /// Pages of notes with errors, by output path: their diagnostics.
         var failures: [String: String] = [:]
         /// The config or a template has errors: every page shows them.
         var setupFailure: String?
+        /// The notes cannot be listed (their folder went, two notes want one page): every
+        /// page shows why.
+        var collectionFailure: String?
 
         /// The page at a site path (`index.html`, `2026/bn.html`, `archive/`).
         public func page(at path: String) -> Page {
-            if let setupFailure { return .failed(report: setupFailure) }
+            if let failure = setupFailure ?? collectionFailure { return .failed(report: failure) }
             let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
             if let report = failures[file] { return .failed(report: report) }
             if let bytes = site?.file(file) { return .file(bytes) }
@@ -50,7 +54,8 @@ public struct LiveSite: Sendable {
         /// Errors and warnings of the notes rendered again, and the config's or templates'
         /// errors: what the terminal shows.
         public var diagnostics: [FileDiagnostics] = []
-        /// A problem with the run itself (the notes folder is gone, a bad option).
+        /// A problem with the run itself (the notes folder is gone, a bad option), told once
+        /// when it appears.
         public var usageError: String?
     }
 
@@ -68,7 +73,8 @@ public struct LiveSite: Sendable {
     private var setupStamp: [String: FileStamp]?
     private var setupDay: CalendarDate?
     private var notes: [String: NoteState] = [:]
-    private var linkedStamps: [String: FileStamp] = [:]
+    /// Every file the shown notes link to, with its stamp, nil while it does not exist.
+    private var linkedStamps: [String: FileStamp?] = [:]
 
     public init(paths: [String], settings: RunSettings, includeDrafts: Bool) {
         self.paths = paths
@@ -96,7 +102,9 @@ public struct LiveSite: Sendable {
             } catch {
                 builder = nil
                 switch error {
-                case .usage(let usage): snapshot.setupFailure = "error: \(usage.description)\n"
+                case .usage(let usage):
+                    snapshot.setupFailure = "error: \(usage.description)\n"
+                    refresh.usageError = usage.description
                 case .file(let diagnostics):
                     snapshot.setupFailure = diagnostics.rendered()
                     refresh.diagnostics.append(diagnostics)
@@ -117,16 +125,26 @@ public struct LiveSite: Sendable {
         do {
             sources = try NoteSource.collect(paths)
         } catch {
-            refresh.usageError = error.description
+            // Told once and shown on every page until it is fixed; refreshes try again.
+            let report = "error: \(error.description)\n"
+            if snapshot.collectionFailure != report {
+                snapshot.collectionFailure = report
+                snapshot.generation += 1
+                refresh.changed = true
+                refresh.usageError = error.description
+            }
             return refresh
         }
+        let recovered = snapshot.collectionFailure != nil
+        snapshot.collectionFailure = nil
         var changed = sources.filter { notes[$0.relativePath]?.stamp == nil || notes[$0.relativePath]?.stamp != FileStamp($0.path) }
         let present = Set(sources.map(\.relativePath))
         let removed = notes.keys.filter { !present.contains($0) }
         for relative in removed { notes[relative] = nil }
-        // A file a note links to changed: its bytes are read when asked for, but open pages reload.
+        // A file a note links to changed, appeared or went: its bytes are read when asked
+        // for, but open pages reload.
         let linkedChanged = linkedStamps.contains { FileStamp($0.key) != $0.value }
-        if changed.isEmpty, removed.isEmpty, !linkedChanged, snapshot.site != nil { return refresh }
+        if changed.isEmpty, removed.isEmpty, !linkedChanged, !recovered, snapshot.site != nil { return refresh }
 
         let stamps = changed.map { FileStamp($0.path) }
         let outcomes = builder.outcomes(of: changed, includingDrafts: includeDrafts)
@@ -160,8 +178,8 @@ public struct LiveSite: Sendable {
                 failures[note.outputPath ?? "index.html"] = diagnostics.rendered()
             }
         }
-        var linked: [String: FileStamp] = [:]
-        for note in shown { for source in note.linkedFiles.values { linked[source] = FileStamp(source) } }
+        var linked: [String: FileStamp?] = [:]
+        for note in shown { for source in note.linkedFiles.values { linked[source] = .some(FileStamp(source)) } }
         linkedStamps = linked
 
         snapshot.site = builder.site(for: shown)
@@ -171,14 +189,14 @@ public struct LiveSite: Sendable {
         return refresh
     }
 
-    /// The config file and every file of the templates folder, with their stamps.
+    /// The config file and the templates folder's templates, with their stamps.
     private func setupFiles() -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         let config = settings.configFile
         if let stamp = FileStamp(config) { stamps[config] = stamp }
         let folder = settings.templatesFolder
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
-            for name in names {
+            for name in names where Templates.isTemplate(name) {
                 let path = folder + "/" + name
                 if let stamp = FileStamp(path) { stamps[path] = stamp }
             }

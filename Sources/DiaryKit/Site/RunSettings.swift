@@ -35,11 +35,59 @@ public struct RunSettings: Sendable, Codable {
         case file(FileDiagnostics)
     }
 
+    /// Bad usage, found without reading any file: a config path that names no file, an
+    /// unknown time zone, a bad `--today`, a templates path that is not a folder. Commands
+    /// check it while their arguments are validated, so the error shows their usage.
+    public func checkUsage() throws(UsageError) {
+        try checkConfigOption()
+        _ = try timeZoneOption()
+        _ = try todayOption()
+        _ = try templatesOption()
+    }
+
+    private func checkConfigOption() throws(UsageError) {
+        guard let configPath else { return }
+        var info = stat()
+        guard stat(configPath, &info) == 0 else { throw UsageError("no such config file: \(configPath)") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw UsageError("--config must name a file, and \(configPath) is not one") }
+    }
+
+    private func timeZoneOption() throws(UsageError) -> TimeZone? {
+        guard let name = timeZoneName else { return nil }
+        guard let zone = TimeZone(identifier: name) else {
+            throw UsageError("unknown time zone '\(name)' (use an IANA name such as Europe/Berlin or UTC)")
+        }
+        return zone
+    }
+
+    private func todayOption() throws(UsageError) -> CalendarDate? {
+        guard let today else { return nil }
+        guard let date = CalendarDate(parsing: today) else {
+            throw UsageError("--today must be a valid date written YYYY-MM-DD, not '\(today)'")
+        }
+        return date
+    }
+
+    /// The templates folder to read: `--templates` (which must be a folder), else
+    /// `templates/` in the working directory when there is one.
+    private func templatesOption() throws(UsageError) -> String? {
+        var isFolder: ObjCBool = false
+        guard let given = templatesDirectory else {
+            let local = workingDirectory + "/templates"
+            return FileManager.default.fileExists(atPath: local, isDirectory: &isFolder) && isFolder.boolValue ? local : nil
+        }
+        guard FileManager.default.fileExists(atPath: given, isDirectory: &isFolder) else {
+            throw UsageError("no such templates folder: \(given)")
+        }
+        guard isFolder.boolValue else { throw UsageError("--templates must name a folder, and \(given) is a file") }
+        return given
+    }
+
     public func loadConfig() throws(Failure) -> Config {
         let path: String
         if let configPath {
             path = configPath
-            guard FileManager.default.fileExists(atPath: path) else { throw .usage(UsageError("no such config file: \(path)")) }
+            do { try checkConfigOption() } catch { throw .usage(error) }
         } else {
             path = workingDirectory + "/diary.yml"
             guard FileManager.default.fileExists(atPath: path) else { return Config() }
@@ -59,42 +107,26 @@ public struct RunSettings: Sendable, Codable {
     }
 
     public func makeContext(config: Config) throws(Failure) -> RenderContext {
-        var option: TimeZone?
-        if let name = timeZoneName {
-            guard let zone = TimeZone(identifier: name) else {
-                throw .usage(UsageError("unknown time zone '\(name)' (use an IANA name such as Europe/Berlin or UTC)"))
-            }
-            option = zone
+        let option: TimeZone?
+        let given: CalendarDate?
+        do {
+            option = try timeZoneOption()
+            given = try todayOption()
+        } catch {
+            throw .usage(error)
         }
         let timeZone = RenderContext.resolveTimeZone(option: option, config: config, environment: environment)
-        let todayDate: CalendarDate
-        if let today {
-            guard let date = CalendarDate(parsing: today) else {
-                throw .usage(UsageError("--today must be a valid date written YYYY-MM-DD, not '\(today)'"))
-            }
-            todayDate = date
-        } else {
-            todayDate = RenderContext.currentDate(in: timeZone)
-        }
+        let todayDate = given ?? RenderContext.currentDate(in: timeZone)
         // Git is asked lazily, only when a note uses DAYS_SINCE_REPO_START without config `repo_start`.
         return RenderContext(today: todayDate, timeZone: timeZone, config: config, repoStart: .git(timeZone: timeZone))
     }
 
     public func makeRenderer() throws(Failure) -> NoteRenderer {
+        // Usage first: a templates path that is a file is wrong whatever the config holds.
+        let directory: String?
+        do { directory = try templatesOption() } catch { throw .usage(error) }
         let config = try loadConfig()
         let context = try makeContext(config: config)
-        var directory = templatesDirectory
-        if directory == nil {
-            let local = workingDirectory + "/templates"
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: local, isDirectory: &isFolder), isFolder.boolValue { directory = local }
-        } else if let given = directory {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: given, isDirectory: &isFolder) else {
-                throw .usage(UsageError("no such templates folder: \(given)"))
-            }
-            guard isFolder.boolValue else { throw .usage(UsageError("--templates must name a folder, and \(given) is a file")) }
-        }
         do {
             let writer: any OutputWriter = switch format {
             case .html: try HTMLSiteWriter(context: context, templates: try Templates(directory: directory), mathFont: MathFont.find())

@@ -9,19 +9,32 @@ import Darwin
 /// microseconds, where Foundation's `Process` takes milliseconds (its run loop and
 /// threads), which a one-note cron run would notice.
 enum Subprocess {
+    private static let spawning = NSLock()
+
     /// The output of `arguments` (found on `PATH`), or nil when it cannot start or exits
     /// with a status other than 0. Its standard error goes nowhere.
     static func output(_ arguments: [String], environment: [String: String]) -> [UInt8]? {
         #if canImport(Glibc)
         var ends: [Int32] = [0, 0]
-        guard !arguments.isEmpty, pipe(&ends) == 0 else { return nil }
+        // Notes render in parallel: a child spawned meanwhile must not inherit this pipe's
+        // writer, or the read below would wait for that child's end too. The pipe is
+        // close-on-exec (dup2 onto standard output clears the flag for the child's copy),
+        // and made under a lock until its writer is closed here, since Glibc's module has
+        // no pipe2 to make it so at once.
+        guard !arguments.isEmpty else { return nil }
+        spawning.lock()
+        guard pipe(&ends) == 0 else {
+            spawning.unlock()
+            return nil
+        }
         let (reader, writer) = (ends[0], ends[1])
         defer { close(reader) }
+        _ = fcntl(reader, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(writer, F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, writer, 1)
-        posix_spawn_file_actions_addclose(&actions, reader)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         let argv = arguments.map { strdup($0) } + [nil]
@@ -33,6 +46,7 @@ enum Subprocess {
         var child: pid_t = 0
         let spawned = posix_spawnp(&child, arguments[0], &actions, nil, argv, envp)
         close(writer)
+        spawning.unlock()
         guard spawned == 0 else { return nil }
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
