@@ -95,6 +95,16 @@ import Testing
         #expect(try Fixture.bodyHTML(text) == "<p>icon \u{100000}\u{10FFFD} and <math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mi>x</mi><annotation encoding=\"application/x-tex\">x</annotation></semantics></math></p>\n")
     }
 
+    /// An inline value holding those characters (a calc string can) is shown as it is, and
+    /// the formulas and cells after it stay in their places.
+    @Test func privateUseCharactersInAnInlineValueSurvive() throws {
+        let text = "```calc\ns = \"A\u{100000}B\u{100001}C\"\n```\n\nValue: {{ s }} and $y$ end, <b>{{ s }}</b>\n"
+        let html = try Fixture.bodyHTML(text)
+        #expect(html.contains("<p>Value: A\u{100000}B\u{100001}C and <math"))
+        #expect(html.contains("<mi>y</mi>"))
+        #expect(html.contains("<b>A\u{100000}B\u{100001}C</b>"))
+    }
+
     @Test func theOriginalNoteRendersEveryFormulaWithoutAnError() throws {
         let renderer = try Fixture.renderer(.html)
         let rendered = try renderer.render(try Fixture.note(try Fixture.originalNote)).get()

@@ -123,6 +123,42 @@ import Testing
         #expect(recursion?.message.contains("macro expansion does not end") == true)
         let growth = #expect(throws: TeXError.self) { try TeXParser.mathML("\\def\\a{xxxxxxxxxx}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c\\c\\c\\c}\\d\\d\\d\\d\\d\\d", display: false) }
         #expect(growth != nil)
+        // A long argument used many times is refused before its expansion is built, and a
+        // macro that defines a long one again and again stops at the work limit.
+        let many = "\\def\\a#1{" + String(repeating: "#1", count: 10_000) + "}\\a{" + String(repeating: "x", count: 10_000) + "}"
+        let wide = #expect(throws: TeXError.self) { try TeXParser.mathML(many, display: false) }
+        #expect(wide?.message.contains("too long (more than 200000 tokens)") == true)
+        let again = "\\def\\a{\\def\\b{" + String(repeating: "x", count: 50_000) + "}\\a}\\a"
+        let work = #expect(throws: TeXError.self) { try TeXParser.mathML(again, display: false) }
+        #expect(work?.message.contains("does too much work") == true)
+        // Many definitions cost each its own length, not all before it again.
+        var definitions = ""
+        for index in 0..<8_000 {
+            var (number, name) = (index, "")
+            repeat {
+                name.append(Character(UnicodeScalar(UInt8(97 + number % 26))))
+                number /= 26
+            } while number > 0
+            definitions += "\\def\\q\(name){x}"
+        }
+        #expect(try TeXParser.mathML(definitions + "\\qa", display: false).contains("<mi>x</mi>"))
+    }
+
+    /// The macros in force are a cache key of fixed size: the same formula after other
+    /// macros converts again, after the same ones is found.
+    @Test func theCacheTellsMacroSetsApart() throws {
+        let cache = MathCache()
+        var one = TeXMacros.builtIn
+        one.define("v", try TeXMacros.macro(body: "a", parameters: 0))
+        var two = TeXMacros.builtIn
+        two.define("v", try TeXMacros.macro(body: "b", parameters: 0))
+        #expect(try cache.convert("\\v", display: false, macros: one).markup.contains("<mi>a</mi>"))
+        #expect(try cache.convert("\\v", display: false, macros: two).markup.contains("<mi>b</mi>"))
+        two.define("v", try TeXMacros.macro(body: "a", parameters: 0))
+        #expect(two.signature == one.signature)
+        #expect(cache.count == 2)
+        #expect(try cache.convert("\\v", display: false, macros: two).markup.contains("<mi>a</mi>"))
+        #expect(cache.count == 2)
     }
 
     @Test func macrosCarryThroughANoteAndComeFromConfigAndFrontMatter() throws {

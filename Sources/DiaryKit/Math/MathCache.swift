@@ -7,7 +7,13 @@ final class MathCache: Sendable {
     /// formulas must not keep them all (about 1 KB of MathML each).
     static let capacity = 4096
 
-    private let entries = Mutex<[String: Result<ConvertedMath, TeXError>]>([:])
+    private struct Key: Hashable {
+        var display: Bool
+        var macros: TeXMacros.Signature
+        var tex: String
+    }
+
+    private let entries = Mutex<[Key: Result<ConvertedMath, TeXError>]>([:])
 
     init() {}
 
@@ -17,7 +23,7 @@ final class MathCache: Sendable {
     /// The MathML of a formula with the macros in force, or the first construct that
     /// cannot be rendered.
     func convert(_ tex: String, display: Bool, macros: TeXMacros = .builtIn) throws(TeXError) -> ConvertedMath {
-        let key = (display ? "D" : "I") + macros.signature + "\u{0}" + tex
+        let key = Key(display: display, macros: macros.signature, tex: tex)
         if let cached = entries.withLock({ $0[key] }) { return try cached.get() }
         let result: Result<ConvertedMath, TeXError>
         do {

@@ -8,6 +8,8 @@ struct TeXExpander {
     private var output: [TeXToken] = []
     private(set) var macros: TeXMacros
     private var expansions = 0
+    /// Tokens every expansion so far has put in.
+    private var expanded = 0
 
     private static let definitions: Set<String> = ["newcommand", "renewcommand", "providecommand", "def", "gdef",
                                                    "DeclareMathOperator"]
@@ -125,16 +127,32 @@ struct TeXExpander {
             remaining -= 1
         }
         for _ in 0..<max(0, remaining) { arguments.append(try argument(of: name, at: offset)) }
+        // The size is known before the body is made: a body that uses a long argument many
+        // times is refused without being built.
+        var size = 0
+        for kind in macro.body {
+            if case .parameter(let number) = kind, number >= 1, number <= arguments.count {
+                size += arguments[number - 1].count
+            } else {
+                size += 1
+            }
+        }
+        guard input.count + output.count + size <= TeXMacros.maximumTokens else {
+            throw TeXError(message: "macro expansion makes the formula too long (more than \(TeXMacros.maximumTokens) tokens)", offset: offset)
+        }
+        expanded += size
+        guard expanded <= TeXMacros.maximumExpandedTokens else {
+            throw TeXError(message: "macro expansion does too much work (more than \(TeXMacros.maximumExpandedTokens) tokens put in; does \\\(name) define or use a long macro again and again?)",
+                           offset: offset)
+        }
         var body: [TeXToken] = []
+        body.reserveCapacity(size)
         for kind in macro.body {
             if case .parameter(let number) = kind, number >= 1, number <= arguments.count {
                 body += arguments[number - 1].map { TeXToken(kind: $0, offset: offset) }
             } else {
                 body.append(TeXToken(kind: kind, offset: offset))
             }
-        }
-        guard input.count + output.count + body.count <= TeXMacros.maximumTokens else {
-            throw TeXError(message: "macro expansion makes the formula too long (more than \(TeXMacros.maximumTokens) tokens)", offset: offset)
         }
         input.append(contentsOf: body.reversed())
     }

@@ -12,13 +12,23 @@ struct TeXMacro: Sendable, Equatable {
 /// depends only on its TeX and these (and is cached by both).
 struct TeXMacros: Sendable, Equatable {
     private(set) var definitions: [String: TeXMacro] = [:]
-    /// A stable text of every definition: the cache key part that says which macros apply.
-    private(set) var signature = ""
+    /// Which macros are in force: the cache key part that says which macros apply.
+    private(set) var signature = Signature()
 
-    /// The most macro expansions one formula may do, and the most tokens it may grow to:
-    /// a macro that uses itself is an error, never a hang.
+    /// The wrapping sum of a 128-bit hash of each definition, kept up to date as macros are
+    /// defined: a formula's key costs nothing however many or long the macros are (a text
+    /// of them all, rebuilt at each definition, made 8,000 definitions take minutes).
+    struct Signature: Hashable, Sendable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+    }
+
+    /// The most macro expansions one formula may do, the most tokens it may grow to, and
+    /// the most tokens all its expansions may put in (a macro that defines a long one
+    /// again and again grows nothing): a macro that uses itself is an error, never a hang.
     static let maximumExpansions = 2_000
     static let maximumTokens = 200_000
+    static let maximumExpandedTokens = 1_000_000
 
     init() {}
 
@@ -45,11 +55,28 @@ struct TeXMacros: Sendable, Equatable {
 
     mutating func define(_ name: String, _ macro: TeXMacro) {
         guard definitions[name] != macro else { return }
+        if let old = definitions[name] {
+            let (low, high) = Self.hashes(name, old)
+            signature.low &-= low
+            signature.high &-= high
+        }
         definitions[name] = macro
-        signature = definitions.keys.sorted().map { key in
-            let macro = definitions[key] ?? TeXMacro(parameters: 0, body: [])
-            return "\(key)/\(macro.parameters)/\(macro.defaultArgument.map(Self.text) ?? "-")/\(Self.text(macro.body))"
-        }.joined(separator: "\u{0}")
+        let (low, high) = Self.hashes(name, macro)
+        signature.low &+= low
+        signature.high &+= high
+    }
+
+    /// Two independent hashes of a definition (the hasher's seed is the process's, as is
+    /// the cache).
+    private static func hashes(_ name: String, _ macro: TeXMacro) -> (UInt64, UInt64) {
+        let text = "\(name)/\(macro.parameters)/\(macro.defaultArgument.map(Self.text) ?? "-")/\(Self.text(macro.body))"
+        var first = Hasher()
+        first.combine(0)
+        first.combine(text)
+        var second = Hasher()
+        second.combine(1)
+        second.combine(text)
+        return (UInt64(truncatingIfNeeded: first.finalize()), UInt64(truncatingIfNeeded: second.finalize()))
     }
 
     /// The tokens as TeX again (for the signature).

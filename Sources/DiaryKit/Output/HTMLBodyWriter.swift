@@ -72,7 +72,20 @@ struct HTMLBodyWriter {
         }
         for filled in evaluation.placeholders {
             if let value = filled.text {
-                let text = filled.placeholder.inHTML ? Escaping.html(value) : Escaping.markdown(value)
+                var text = filled.placeholder.inHTML ? Escaping.html(value) : Escaping.markdown(value)
+                // A value holding the code points tokens use (a calc string can) keeps them
+                // as literal tokens, as the note's own text does, or they would be read as tokens.
+                if text.unicodeScalars.contains(where: { $0.value >= Self.tokenBase }) {
+                    var kept = ""
+                    for scalar in text.unicodeScalars {
+                        if scalar.value < Self.tokenBase {
+                            kept.unicodeScalars.append(scalar)
+                        } else if let literal = token(for: .literal(scalar), at: filled.placeholder.range.lowerBound) {
+                            kept += literal
+                        }
+                    }
+                    text = kept
+                }
                 edits.append(TextEdit(range: filled.placeholder.range, replacement: text))
             } else if let error = filled.error,
                       let token = token(for: .inline(html: CellWriter.inlineErrorHTML(error), text: "error: \(error.message)"),
