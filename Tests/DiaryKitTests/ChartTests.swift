@@ -33,6 +33,15 @@ import Testing
         #expect(NiceScale(minimum: 5, maximum: 5).ticks == [2, 3, 4, 5, 6, 7, 8])
         #expect(NiceScale(minimum: 0.1, maximum: 0.3).ticks.map(NiceScale(minimum: 0.1, maximum: 0.3).label) == ["0.10", "0.15", "0.20", "0.25", "0.30"])
         #expect(NiceScale(minimum: -2, maximum: 2).label(-2) == "\u{2212}2")
+        // Tiny and huge values never show as 0 or as rows of digits.
+        let tiny = NiceScale(minimum: 1e-9, maximum: 3e-9)
+        #expect(tiny.ticks.map(tiny.label) == ["1e-09", "1.5e-09", "2e-09", "2.5e-09", "3e-09"])
+        let pico = NiceScale(minimum: 1e-12, maximum: 3e-12)
+        #expect(Set(pico.ticks.map(pico.label)).count == pico.ticks.count && !pico.ticks.map(pico.label).contains("0.0000000000"))
+        let huge = NiceScale(minimum: -1e308, maximum: 1e308)
+        #expect(huge.ticks.map(huge.label).allSatisfy { $0.count <= 10 })
+        let small = NiceScale(minimum: 0.0001, maximum: 0.0005)
+        #expect(small.ticks.map(small.label) == ["0.0001", "0.0002", "0.0003", "0.0004", "0.0005"])
         #expect(NiceScale.nice(0.7, round: true) == 0.5)
         #expect(NiceScale.nice(7.5, round: true) == 10)
     }

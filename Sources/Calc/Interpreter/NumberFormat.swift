@@ -22,7 +22,7 @@ public enum NumberFormat {
 
     /// `x` in scientific notation with at most `digits` decimals in the mantissa, trailing
     /// zeros removed, and a signed exponent of at least two digits (`1.5e-08`).
-    static func scientific(_ x: Double, digits: Int) -> String {
+    public static func scientific(_ x: Double, digits: Int) -> String {
         let text = printf(x, digits: digits, conversion: "e")
         guard let e = text.firstIndex(of: "e") else { return text }
         var mantissa = text[..<e]

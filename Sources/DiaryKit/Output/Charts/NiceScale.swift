@@ -55,18 +55,31 @@ struct NiceScale: Sendable, Equatable {
         }
     }
 
-    /// Decimals that show the step exactly: 0 for 5, 1 for 0.5, 2 for 0.25...
+    /// Whether labels are written in scientific notation: for steps below 10⁻⁴ or values
+    /// of 10¹⁶ and more, fixed decimals would be long rows of zeros or digits.
+    var isScientific: Bool { step < 1e-4 || max(abs(low), abs(high)) >= 1e16 }
+
+    /// Decimals that show the step exactly: 0 for 5, 1 for 0.5, 2 for 0.25... (fixed
+    /// labels); in scientific notation, the mantissa's decimals that tell ticks apart.
     var decimals: Int {
+        guard step > 0, step.isFinite else { return 0 }
+        if isScientific {
+            let largest = max(abs(low), abs(high), step)
+            return min(17, max(0, Int(floor(log10(largest))) - Int(floor(log10(step)))))
+        }
         var decimals = 0
-        while decimals < 10, abs((step * pow(10, Double(decimals))).rounded() - step * pow(10, Double(decimals))) > 1e-9 {
+        while decimals < 17 {
+            let scaled = step * pow(10, Double(decimals))
+            // Whole, relatively: a step of 1e-3 is 1 after three decimals, not 0 after none.
+            if scaled.rounded() != 0, abs(scaled.rounded() - scaled) <= 1e-9 * scaled { break }
             decimals += 1
         }
         return decimals
     }
 
-    /// A tick label, negative with a true minus sign.
+    /// A tick label, negative with a true minus sign; never a non-zero value shown as 0.
     func label(_ value: Double) -> String {
-        let text = NumberFormat.fixed(value, digits: decimals)
+        let text = isScientific && value != 0 ? NumberFormat.scientific(value, digits: decimals) : NumberFormat.fixed(value, digits: decimals)
         return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
 
