@@ -36,8 +36,19 @@ extension Tensor {
         guard count >= 0 else { throw .invalidArgument("linspace needs a count of at least 0, not \(count)") }
         _ = try elementCount(of: [count])
         let step = count > 1 ? (stop - start) / Double(count - 1) : 0
+        // NumPy's start + i * step, value for value; when the span overflows (ends near the
+        // largest doubles, of opposite signs) that would give NaN and inf, so the ends are
+        // blended instead.
+        let overflows = start.isFinite && stop.isFinite && !(stop - start).isFinite
         return try Tensor(shape: [count]) { out in
-            for i in 0..<count { out[i] = start + Double(i) * step }
+            for i in 0..<count {
+                if overflows {
+                    let t = Double(i) / Double(count - 1)
+                    out[i] = start * (1 - t) + stop * t
+                } else {
+                    out[i] = start + Double(i) * step
+                }
+            }
             if count > 1 { out[count - 1] = stop }
         }
     }

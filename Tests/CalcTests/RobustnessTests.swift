@@ -80,6 +80,9 @@ import Testing
                                limits: Limits(outputBytes: 1 << 20))
         #expect(bytes.contains("wrote more than"), "\(bytes)")
         #expect(Calc.error("for i in range(100000) { row(i = i) }", limits: Limits(outputLines: 1000)).contains("wrote more than 1000 lines"))
+        // Rows of many columns stop at the table's cell limit.
+        let wide = Calc.error("for i in range(200000) { row(a = i, b = i, c = i, d = i, e = i, f = i) }")
+        #expect(wide.contains("a table holds at most 1000000 cells, not 1000002"), "\(wide)")
     }
 
     /// Tensors alive at once are bounded per session; two sessions never share a budget.

@@ -175,6 +175,9 @@ import Testing
         #expect(try Tensor.range(start: 0, stop: 1, step: 0.25).scalars == [0, 0.25, 0.5, 0.75])
         #expect(try Tensor.range(start: 5, stop: 1, step: -2).scalars == [5, 3])
         #expect(try Tensor.linspace(0, 1, count: 5).scalars == [0, 0.25, 0.5, 0.75, 1])
+        // A span past the largest double: the ends blended, no NaN or inf.
+        #expect(try Tensor.linspace(-1e308, 1e308, count: 3).scalars == [-1e308, 0, 1e308])
+        #expect(try Tensor.linspace(-1.7e308, 1.7e308, count: 11).scalars.allSatisfy { $0.isFinite })
         #expect(try Tensor.full([2, 2], 7).scalars == [7, 7, 7, 7])
         #expect(throws: MathError.tooManyElements(shape: [100_000, 100_000])) { try Tensor.zeros([100_000, 100_000]) }
         #expect(throws: MathError.self) { try Tensor.range(stop: 1e12) }

@@ -30,11 +30,15 @@ extension Builtins {
             }
             guard !names.isEmpty else { throw .error("row needs at least one named value", at: args.range) }
             try interpreter.countOutput(lines: 1, bytes: 0, at: args.range)
-            if let log = interpreter.log {
-                guard log.columns == names else {
-                    throw .error("row must name the same columns every time: (\(log.columns.joined(separator: ", "))), not (\(names.joined(separator: ", ")))",
+            // The log is not bound to a name: a second reference would copy its rows at
+            // every append (quadratic in the rows).
+            if let columns = interpreter.log?.columns {
+                guard columns == names else {
+                    throw .error("row must name the same columns every time: (\(columns.joined(separator: ", "))), not (\(names.joined(separator: ", ")))",
                                  at: args.range)
                 }
+                let cells = ((interpreter.log?.rows.count ?? 0) + 1) * columns.count
+                guard cells <= Table.maximumCells else { throw tooManyCells(cells, at: args.range) }
                 interpreter.log?.rows.append(values)
             } else {
                 interpreter.log = Table(columns: names, rows: [values])
