@@ -64,6 +64,23 @@ import Testing
         #expect(space.exists("site/assets/favicon.svg"))
     }
 
+    /// Tags share a page when only case and separators differ; `+` and `#` count, and a
+    /// tag of punctuation alone gets a name no other tag has.
+    @Test func tagPageNames() throws {
+        let space = try Workspace([
+            "notes/a.md": "---\ndate: 2026-10-02\ntags: [C++, C#, c, \"???\", Deep_Learning]\n---\n# A\n",
+            "notes/b.md": "---\ndate: 2026-10-01\ntags: [tag-1, deep learning, m-l, ml]\n---\n# B\n",
+        ])
+        #expect(try Self.render(space).status == 0)
+        for name in ["c-plus-plus", "c-sharp", "c", "tag-1", "tag-2", "deep-learning", "m-l", "ml"] {
+            #expect(space.exists("site/tags/\(name).html"), "\(name)")
+        }
+        #expect(try space.read("site/tags/deep-learning.html").contains("2 notes"))
+        #expect(try space.read("site/tags/tag-1.html").contains("href=\"../b.html\""))
+        #expect(!(try space.read("site/tags/tag-1.html").contains("href=\"../a.html\"")))
+        #expect(try space.read("site/tags/tag-2.html").contains("???"))
+    }
+
     @Test func tagPagesTheArchiveAndTheMissingPage() throws {
         let space = try Workspace(Self.diary)
         #expect(try Self.render(space).status == 0)

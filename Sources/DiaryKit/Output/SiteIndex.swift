@@ -4,8 +4,7 @@ struct SiteIndex: Sendable {
     struct Tag: Sendable {
         /// The tag as first written (by the newest note that has it).
         var name: String
-        /// Its page's file name: `tags/<slug>.html`. Tags that differ only in case or
-        /// punctuation share a page, as in Hugo.
+        /// Its page's file name: `tags/<slug>.html` (see ``SiteIndex/slug(ofTag:)``).
         var slug: String
         /// Newest first.
         var notes: [RenderedNote]
@@ -42,7 +41,7 @@ struct SiteIndex: Sendable {
         var slugs: [String: String] = [:]
         for note in pages {
             for name in note.note.frontMatter.tags {
-                let key = HeadingAnchors.slug(name)
+                let key = Self.slug(ofTag: name)
                 if byKey[key] == nil {
                     byKey[key] = Tag(name: name, slug: key, notes: [])
                     order.append(key)
@@ -53,9 +52,15 @@ struct SiteIndex: Sendable {
         var tags = order.compactMap { byKey[$0] }.sorted {
             $0.name.lowercased() == $1.name.lowercased() ? $0.name < $1.name : $0.name.lowercased() < $1.name.lowercased()
         }
-        // A tag with no letters or digits (`+++`) still needs a file name.
-        for i in tags.indices where tags[i].slug.isEmpty { tags[i].slug = "tag-\(i + 1)" }
-        for tag in tags { slugs[HeadingAnchors.slug(tag.name)] = tag.slug }
+        // A tag with no letters or digits (`???`) still needs a file name, one no other tag has.
+        let used = Set(tags.map(\.slug))
+        var next = 1
+        for i in tags.indices where tags[i].slug.isEmpty {
+            while used.contains("tag-\(next)") { next += 1 }
+            tags[i].slug = "tag-\(next)"
+            next += 1
+        }
+        for tag in tags { slugs[Self.slug(ofTag: tag.name)] = tag.slug }
         self.tags = tags
         self.slugs = slugs
 
@@ -77,9 +82,34 @@ struct SiteIndex: Sendable {
     func tagLinks(of note: RenderedNote) -> [(name: String, url: String)] {
         var seen: Set<String> = []
         return note.note.frontMatter.tags.compactMap { name in
-            guard let slug = slugs[HeadingAnchors.slug(name)], seen.insert(slug).inserted else { return nil }
+            guard let slug = slugs[Self.slug(ofTag: name)], seen.insert(slug).inserted else { return nil }
             return (name, "tags/\(slug).html")
         }
+    }
+
+    /// A tag's page name, which tags written differently share: lower case, letters and
+    /// digits kept, `+` as `plus` and `#` as `sharp` (so `C++` and `C#` are not `c`), and
+    /// every other run of characters one `-`. `ML` and `ml` share a page, as do
+    /// `Deep Learning`, `deep-learning` and `deep_learning`.
+    static func slug(ofTag name: String) -> String {
+        var words: [String] = []
+        var word = ""
+        func endWord() {
+            if !word.isEmpty { words.append(word) }
+            word = ""
+        }
+        for character in name.lowercased() {
+            if character == "+" || character == "#" {
+                endWord()
+                words.append(character == "+" ? "plus" : "sharp")
+            } else if character.isLetter || character.isNumber {
+                word.append(character)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        return words.joined(separator: "-")
     }
 
     /// Notes (in the order given) grouped by month; undated notes form one group, "Undated".
