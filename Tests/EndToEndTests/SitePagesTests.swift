@@ -64,6 +64,26 @@ import Testing
         #expect(space.exists("site/assets/favicon.svg"))
     }
 
+    /// Every page says what it is to search engines and link previews.
+    @Test func everyPageHasADescription() throws {
+        var files = Self.diary
+        files["notes/d.md"] = "---\ndate: 2026-11-21\n---\n# Only a heading\n"
+        let space = try Workspace(files)
+        #expect(try Self.render(space).status == 0)
+        let expected = [
+            "site/archive/index.html": "4 notes, by month.", "site/archive/2026.html": "3 notes of 2026, by month.",
+            "site/tags/index.html": "2 tags, each with its notes.", "site/tags/ml.html": "2 notes tagged ml.",
+            "site/404.html": "There is no page at this address.", "site/d.html": "Notes on learning.",
+            "site/a.html": "The first note&#39;s summary &amp; more.",
+        ]
+        for (path, description) in expected {
+            let page = try space.read(path)
+            for name in ["name=\"description\"", "property=\"og:description\"", "name=\"twitter:description\""] {
+                #expect(page.contains("<meta \(name) content=\"\(description)\">"), "\(path) \(name)")
+            }
+        }
+    }
+
     /// Tags share a page when only case and separators differ; `+` and `#` count, and a
     /// tag of punctuation alone gets a name no other tag has.
     @Test func tagPageNames() throws {

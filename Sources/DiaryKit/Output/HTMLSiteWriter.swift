@@ -160,6 +160,7 @@ struct HTMLSiteWriter: OutputWriter {
             var missing = pageContext(path: "404.html", title: "Page not found")
             missing["root"] = .string(context.config.baseURL.map(Self.rootPath) ?? "")
             missing["canonical"] = nil
+            missing["description"] = "There is no page at this address."
             return templates.render("404", missing)
         case .archive(let year): return archivePage(index, year: year)
         case .tags: return tagsPage(index)
@@ -198,8 +199,10 @@ struct HTMLSiteWriter: OutputWriter {
         page["is_note"] = true
         page["title_html"] = .string(note.titleHTML ?? Escaping.html(note.title))
         page["content"] = .utf8(note.body)
+        // Front matter's, else the first paragraph, else the site's.
         let description = note.note.frontMatter.description ?? note.summary
         if !description.isEmpty { page["description"] = .string(Self.shortened(description)) }
+        else if let site = context.config.description { page["description"] = .string(Self.shortened(site)) }
         page["tags"] = .list(index.tagLinks(of: note).map { .map(["name": .string($0.name), "url": .string($0.url)]) })
         page["has_tags"] = .bool(!note.note.frontMatter.tags.isEmpty)
         if let date = note.date {
@@ -248,6 +251,8 @@ struct HTMLSiteWriter: OutputWriter {
     private func archivePage(_ index: SiteIndex, year: Int?) -> [UInt8] {
         let path = year.map { "archive/\($0).html" } ?? "archive/index.html"
         var context = pageContext(path: path, title: year.map { "Notes of \($0)" } ?? "Archive")
+        let count = year.map { year in index.years.first { $0.year == year }?.notes.count ?? 0 } ?? index.pages.count
+        context["description"] = .string("\(Self.notes(count))\(year.map { " of \($0)" } ?? ""), by month.")
         context["years"] = .list(index.years.map { entry in
             .map(["year": .string(String(entry.year)), "url": .string("archive/\(entry.year).html"), "count": .int(entry.notes.count),
                   "current": .bool(entry.year == year)])
@@ -268,12 +273,14 @@ struct HTMLSiteWriter: OutputWriter {
         context["tag"] = .string(tag.name)
         context["count"] = .int(tag.notes.count)
         context["one"] = .bool(tag.notes.count == 1)
+        context["description"] = .string("\(Self.notes(tag.notes.count)) tagged \(tag.name).")
         context["entries"] = .utf8(entries(tag.notes, index: index, from: path))
         return Array(templates.renderDirectly("tag", context).utf8)
     }
 
     private func tagsPage(_ index: SiteIndex) -> [UInt8] {
         var context = pageContext(path: "tags/index.html", title: "Tags")
+        context["description"] = .string("\(index.tags.count) tag\(index.tags.count == 1 ? "" : "s"), each with its notes.")
         context["tags"] = .list(index.tags.map { .map(["name": .string($0.name), "url": .string("tags/\($0.slug).html"), "count": .int($0.notes.count)]) })
         return Array(templates.renderDirectly("tags", context).utf8)
     }
@@ -324,6 +331,9 @@ struct HTMLSiteWriter: OutputWriter {
         let path = String(baseURL[afterHost...])
         return path.hasSuffix("/") ? path : path + "/"
     }
+
+    /// "1 note", "12 notes".
+    private static func notes(_ count: Int) -> String { "\(count) note\(count == 1 ? "" : "s")" }
 
     /// A description of at most 160 characters, cut at a word.
     static func shortened(_ text: String) -> String {
