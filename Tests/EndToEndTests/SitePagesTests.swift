@@ -64,6 +64,23 @@ import Testing
         #expect(space.exists("site/assets/favicon.svg"))
     }
 
+    /// A front-matter title is the page's title everywhere; a leading heading that says the
+    /// same is not shown twice, one that says something else stays in the body.
+    @Test func aFrontMatterTitleIsTheTitleEverywhere() throws {
+        let space = try Workspace([
+            "notes/a.md": "---\ntitle: FM Title\n---\n# Heading One\n\ntext\n",
+            "notes/b.md": "---\ntitle: Same\n---\n# Same\n\ntext\n",
+        ])
+        #expect(try Self.render(space).status == 0)
+        let a = try space.read("site/a.html")
+        #expect(a.contains("<title>FM Title · "))
+        #expect(a.contains("<h1 class=\"note-title\">FM Title</h1>"))
+        #expect(a.contains("<h1 id=\"heading-one\">Heading One"))
+        let b = try space.read("site/b.html")
+        #expect(b.contains("<h1 class=\"note-title\">Same</h1>"))
+        #expect(!b.contains("<h1 id=\"same\">"))
+    }
+
     /// Every page says what it is to search engines and link previews.
     @Test func everyPageHasADescription() throws {
         var files = Self.diary

@@ -78,8 +78,12 @@ struct HTMLSiteWriter: OutputWriter {
         var written = WrittenNote(body: body.html, firstHeading: body.firstHeading, summary: body.firstParagraph ?? "",
                                   diagnostics: body.diagnostics, parsedBlocks: body.parsedBlocks, headings: body.headings,
                                   hasMath: body.hasMath, linkedFiles: body.linkedFiles, summaryHTML: body.firstParagraphHTML)
-        // A body that starts with its title heading: the title block shows it instead.
-        if let title = body.headings.first, title.level == 1, let (html, rest) = Self.leadingTitle(of: body.html, id: title.id) {
+        // A body that starts with its title heading: the title block shows it instead. A
+        // front-matter title that says something else is the title, and the heading stays
+        // in the body (as in Hugo), so the page shows one title everywhere.
+        let named = note.note.frontMatter.title
+        if let title = body.headings.first, title.level == 1, named == nil || named == title.text,
+           let (html, rest) = Self.leadingTitle(of: body.html, id: title.id) {
             written.titleHTML = html
             written.body = rest
             written.headings.removeFirst()
