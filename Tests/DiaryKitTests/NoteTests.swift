@@ -111,6 +111,16 @@ import Testing
         }
     }
 
+    /// A timestamp's time must be a time: its date is taken, never a date with words after it.
+    @Test func timestampsAreCheckedWhole() throws {
+        for good in ["2026-11-26 21:59", "2026-11-26T21:59:43.10Z", "2026-11-26 21:59:43.10 -5", "2026-11-26t08:00:00+01:00"] {
+            #expect(try Fixture.note("---\ndate: \"\(good)\"\n---\nx").date?.description == "2026-11-26", "\(good)")
+        }
+        for bad in ["2026-01-01 anything", "2026-01-01T25:00:00", "2026-01-01 12:61", "2026-01-01T"] {
+            #expect(throws: FileDiagnostics.self, "\(bad)") { try Fixture.note("---\ndate: \"\(bad)\"\n---\nx") }
+        }
+    }
+
     @Test func invalidUTF8IsAnErrorAtTheFirstBadByte() throws {
         var bytes = Array("ok\nab".utf8)
         bytes.append(0xFF)
@@ -134,7 +144,7 @@ import Testing
     }
 
     @Test func configErrorsAreLocated() throws {
-        let file = SourceFile(path: "diary.yml", text: "title: T\ntimezone: Mars/Olympus\nrepo_start: yesterday\n")
+        let file = SourceFile(path: "diary.yml", text: "title: T\ntimezone: Mars/Olympus\nrepo_start: yesterday\ntoc: sometimes\n")
         do throws(FileDiagnostics) {
             _ = try Config(file: file)
             Issue.record("expected an error")
@@ -148,6 +158,9 @@ import Testing
             repo_start: yesterday
                         ^
             note: write dates as YYYY-MM-DD
+            diary.yml:4:6: error: 'toc' must be true, false or auto
+            toc: sometimes
+                 ^
 
             """)
         }

@@ -80,7 +80,13 @@ public struct Config: Sendable {
                 case "digits": digits = ConfigReader.digits(value, diagnostics: &diagnostics) ?? digits
                 case "macros": macros = ConfigReader.macros(value, diagnostics: &diagnostics)
                 case "toc":
-                    if value.text == "auto" { toc = nil } else { toc = ConfigReader.bool(value, key: key, diagnostics: &diagnostics) }
+                    if value.text == "auto" {
+                        toc = nil
+                    } else if let bool = value.bool {
+                        toc = bool
+                    } else {
+                        diagnostics.append(.error("'toc' must be true, false or auto", at: value.offset..<value.offset))
+                    }
                 case "favicon": favicon = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
                 case "description": description = ConfigReader.text(value, key: key, diagnostics: &diagnostics)
                 case "index_notes":
@@ -168,13 +174,23 @@ enum ConfigReader {
             return nil
         }
         // A timestamp's calendar date is the date it names, whatever its time or offset.
-        let datePart = allowTime && text.utf8.count > 10 && [UInt8(ascii: "T"), UInt8(ascii: " ")].contains(Array(text.utf8)[10])
-            ? String(text.prefix(10)) : text
-        guard let date = CalendarDate(parsing: datePart) else {
+        let hasTime = allowTime && text.utf8.count > 10 && [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(Array(text.utf8)[10])
+        let datePart = hasTime ? String(text.prefix(10)) : text
+        guard let date = CalendarDate(parsing: datePart), !hasTime || isTimeOfDay(text.dropFirst(11)) else {
             diagnostics.append(.error("'\(key)' is not a valid date: '\(text)'", at: range, note: "write dates as YYYY-MM-DD"))
             return nil
         }
         return date
+    }
+
+    /// The time after a timestamp's date, as YAML writes it: `21:59`, `21:59:43.10`, with
+    /// an optional zone (`Z`, `+01:00`, ` -5`); its hours, minutes and seconds in range.
+    static func isTimeOfDay(_ text: Substring) -> Bool {
+        guard let match = text.wholeMatch(of: /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?)?/) else {
+            return false
+        }
+        let hour = Int(match.1) ?? 99, minute = Int(match.2) ?? 99, second = match.3.flatMap { Int($0) } ?? 0
+        return hour <= 23 && minute <= 59 && second <= 60
     }
 
     static func bool(_ value: YAMLValue, key: String, diagnostics: inout [Diagnostic]) -> Bool? {
