@@ -144,6 +144,13 @@ import Testing
         #expect(try TeXParser.mathML(definitions + "\\qa", display: false).contains("<mi>x</mi>"))
     }
 
+    /// Label ids read as the label; other characters are spelled out, so ids never collide.
+    @Test func labelAnchors() {
+        #expect(MathNumbering.anchor("eq:loss") == "eq-eq:loss")
+        #expect(MathNumbering.anchor("a b.c") == "eq-a.20b.2Ec")
+        #expect(MathNumbering.anchor("a.20b") != MathNumbering.anchor("a b"))
+    }
+
     /// The macros in force are a cache key of fixed size: the same formula after other
     /// macros converts again, after the same ones is found.
     @Test func theCacheTellsMacroSetsApart() throws {

@@ -50,12 +50,13 @@ enum MathNumbering {
         }
     }
 
-    /// The id of a labelled equation: `eq-` and the label, characters outside letters,
-    /// digits, `-` and `_` written as `.XX` (their UTF-8 in hex), so ids never collide.
+    /// The id of a labelled equation: `eq-` and the label (`eq-eq:loss`), characters
+    /// outside letters, digits, `-`, `_` and `:` written as `.XX` (their UTF-8 in hex), so
+    /// ids never collide.
     static func anchor(_ label: String) -> String {
         var id = "eq-"
         for byte in label.utf8 {
-            if byte.isASCIIAlphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+            if byte.isASCIIAlphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") {
                 id.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 id += "." + String(byte, radix: 16, uppercase: true)
