@@ -41,7 +41,7 @@ public struct PreviewServer: Sendable {
         }
         report(first, initial: true)
         let snapshot = Mutex(live.snapshot)
-        let hub = ReloadHub()
+        let hub = ReloadHub(generation: live.snapshot.generation)
         let responder = Responder(loopbackOnly: Self.isLoopback(options.host), host: options.host)
 
         let address: any SocketAddress
@@ -56,8 +56,7 @@ public struct PreviewServer: Sendable {
         await server.appendRoute("*") { request in
             let target = request.target.path()
             if target == "/" + LiveReload.eventsPath, request.method == .GET, responder.accepts(host: request.headers[.host]) {
-                let generation = snapshot.withLock { $0.generation }
-                let events = await hub.subscribe(generation: generation)
+                let events = await hub.subscribe()
                 return HTTPResponse(statusCode: .ok,
                                     headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                                     body: HTTPBodySequence(from: EventBytes(events: events)))
@@ -117,7 +116,7 @@ public struct PreviewServer: Sendable {
                 report(refresh, initial: false)
                 guard refresh.changed else { return }
                 snapshot.withLock { $0 = site }
-                Task { await hub.broadcast(LiveReload.event("reload", data: String(site.generation))) }
+                Task { await hub.publish(generation: site.generation) }
             }
             finished.signal()
         }

@@ -4,9 +4,14 @@ import FlyingSocks
 actor ReloadHub {
     private var clients: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
     private var nextID = 0
+    /// The site's generation as the streams were last told: a new stream starts with it,
+    /// so a change published while a page subscribes is never missed.
+    private var generation: Int
+
+    init(generation: Int) { self.generation = generation }
 
     /// A new stream, starting with the site's generation.
-    func subscribe(generation: Int) -> AsyncStream<[UInt8]> {
+    func subscribe() -> AsyncStream<[UInt8]> {
         // A reload is idempotent: a slow page needs only the newest events.
         let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(8))
         let id = nextID
@@ -15,6 +20,13 @@ actor ReloadHub {
         continuation.onTermination = { [weak self] _ in Task { await self?.remove(id) } }
         clients[id] = continuation
         return stream
+    }
+
+    /// Tells every page the site is at `generation` (an older one, come late, is dropped).
+    func publish(generation: Int) {
+        guard generation > self.generation else { return }
+        self.generation = generation
+        broadcast(LiveReload.event("reload", data: String(generation)))
     }
 
     func broadcast(_ event: [UInt8]) {
