@@ -121,6 +121,19 @@ import Testing
         }
     }
 
+    /// A carriage return alone ends a line for markdown only: an error where it is (a fuzz
+    /// finding: two cells' edits overlapped). CRLF is fine.
+    @Test func aLoneCarriageReturnIsAnError() throws {
+        do throws(FileDiagnostics) {
+            _ = try Note(path: "n.md", relativePath: "n.md", bytes: Array("\r\r\r```calc echo=false\n```\n\n```calc echo=false".utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.rendered().hasPrefix("n.md:1:1: error: a carriage return without a line feed"))
+        }
+        #expect(throws: FileDiagnostics.self) { try Note(path: "n.md", relativePath: "n.md", bytes: Array("text\r".utf8)) }
+        #expect(try Note(path: "n.md", relativePath: "n.md", bytes: Array("# A\r\n\r\ntext\r\n".utf8)).body == "# A\r\n\r\ntext\r\n")
+    }
+
     @Test func invalidUTF8IsAnErrorAtTheFirstBadByte() throws {
         var bytes = Array("ok\nab".utf8)
         bytes.append(0xFF)

@@ -42,6 +42,13 @@ public struct Note: Sendable {
             throw FileDiagnostics(file, [.error("the file is not valid UTF-8", at: bad..<bad, note: "save the note as UTF-8")])
         }
         let file = SourceFile(path: path, text: text)
+        // Markdown ends a line at a carriage return alone (classic Mac OS files, or one
+        // pasted in), where every other reader of the note counts lines by line feeds:
+        // refused, where it is, rather than read as two different notes.
+        if let lone = bytes.indices.first(where: { bytes[$0] == 13 && ($0 + 1 == bytes.count || bytes[$0 + 1] != 10) }) {
+            throw FileDiagnostics(file, [.error("a carriage return without a line feed", at: lone..<lone + 1,
+                                                note: "save the note with LF or CRLF line endings, or remove the stray character")])
+        }
         self.file = file
         var diagnostics: [Diagnostic] = []
         if let split = Note.frontMatterRange(in: text) {
