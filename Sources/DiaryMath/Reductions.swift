@@ -14,7 +14,13 @@ extension Tensor {
     }
 
     public func sum(axis: Int? = nil) throws(MathError) -> Tensor {
-        guard let axis else { return Tensor(Summation.sum(storage.pointer, count)) }
+        try sum(axis: axis) { $0 }
+    }
+
+    /// The sums of `transform` of each element.
+    @inline(__always)
+    private func sum(axis: Int?, _ transform: (Double) -> Double) throws(MathError) -> Tensor {
+        guard let axis else { return Tensor(Summation.sum(storage.pointer, count, transform)) }
         let a = try Tensor.normalize(axis: axis, rank: rank)
         let (outer, n, inner) = layout(around: a)
         let p = storage.pointer
@@ -22,9 +28,9 @@ extension Tensor {
             guard let o = out.baseAddress else { return }
             for k in 0..<outer {
                 if inner == 1 {
-                    o[k] = Summation.sum(p + k * n, n)
+                    o[k] = Summation.sum(p + k * n, n, transform)
                 } else {
-                    Summation.columnSums(p + k * n * inner, rows: n, width: inner, stride: inner, into: o + k * inner) { x, _ in x }
+                    Summation.columnSums(p + k * n * inner, rows: n, width: inner, stride: inner, into: o + k * inner) { x, _ in transform(x) }
                 }
             }
         }
@@ -33,7 +39,14 @@ extension Tensor {
     public func mean(axis: Int? = nil) throws(MathError) -> Tensor {
         let n = try length(of: axis)
         // An empty mean is 0/0 = NaN, as in NumPy.
-        return try sum(axis: axis).map { $0 / Double(n) }
+        let means = try sum(axis: axis).map { $0 / Double(n) }
+        // Values near the largest double can sum past it although their mean is a double
+        // (NumPy says inf): those means are sums of x / n instead.
+        guard n > 0, !means.buffer.allSatisfy(\.isFinite), scalars.allSatisfy(\.isFinite) else { return means }
+        let scaled = try sum(axis: axis) { $0 / Double(n) }
+        return try Tensor(shape: means.shape) { out in
+            for i in out.indices { out[i] = means.buffer[i].isFinite ? means.buffer[i] : scaled.buffer[i] }
+        }
     }
 
     /// The variance with `ddof` delta degrees of freedom (0: biased, 1: unbiased).
