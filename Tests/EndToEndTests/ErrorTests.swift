@@ -98,5 +98,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("theme/page.mustache:"))
         #expect(result.stderr.contains("error: template error: a section is not closed"))
+        // The default ./templates is named as relatively.
+        let local = try Workspace(["n.md": "x", "templates/page.mustache": "<html>\n{{#a}}\n"])
+        #expect(try CLI.run(["render", "n.md", "--out", "-"], in: local.url).stderr.hasPrefix("templates/page.mustache:"))
     }
 }

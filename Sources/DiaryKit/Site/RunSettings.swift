@@ -74,7 +74,9 @@ public struct RunSettings: Sendable, Codable {
         var isFolder: ObjCBool = false
         guard let given = templatesDirectory else {
             let local = workingDirectory + "/templates"
-            return FileManager.default.fileExists(atPath: local, isDirectory: &isFolder) && isFolder.boolValue ? local : nil
+            guard FileManager.default.fileExists(atPath: local, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+            // Relative when it is the current folder's: a template's errors read `templates/page.mustache:3:1`.
+            return workingDirectory == FileManager.default.currentDirectoryPath ? "templates" : local
         }
         guard FileManager.default.fileExists(atPath: given, isDirectory: &isFolder) else {
             throw UsageError("no such templates folder: \(given)")
