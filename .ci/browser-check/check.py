@@ -9,8 +9,9 @@ Prints one line per page, viewport and colour scheme with what it measured, ever
 failed assertion, a summary table, and exits 0 only when every assertion holds.
 Needs chromium and the websocket-client module; nothing else outside the stdlib.
 """
-import argparse, base64, json, os, re, shutil, signal, subprocess, sys, tempfile, threading, time
+import argparse, base64, functools, http.server, json, os, re, shutil, signal, subprocess, sys, tempfile, threading, time
 from pathlib import Path
+from urllib.parse import urlparse
 from queue import Queue, Empty
 
 import websocket  # websocket-client, from PyPI
@@ -167,7 +168,8 @@ MEASURE_JS = r"""
   const rect = el => el.getBoundingClientRect();
   const px = v => parseFloat(v) || 0;
   const texOf = m => (m.querySelector('annotation')?.textContent || m.textContent).trim();
-  const out = {scrollWidth: document.documentElement.scrollWidth, innerWidth: innerWidth, wide: []};
+  const out = {scrollWidth: document.documentElement.scrollWidth, innerWidth: innerWidth, wide: [],
+               styled: getComputedStyle(document.documentElement).getPropertyValue('--text').trim() !== ''};
   // When the page scrolls sideways, name what sticks out (outside any scrolling box).
   if (out.scrollWidth > innerWidth)
     for (const el of document.body.querySelectorAll('*')) {
@@ -348,7 +350,41 @@ def build_sites(diary, out):
     return fixture, pages
 
 
-def check_page(browser, report, site, root, page, width, height, mobile, scheme, shots):
+class HostedSites:
+    """The sites over loopback HTTP, each at its base_url's path (`/diary/`), as a host serves
+    them: a 404 page links from that path (a host shows it at any depth), which a file://
+    URL cannot show. Other pages are loaded from file://."""
+
+    def __init__(self, out):
+        self.folder = Path(tempfile.mkdtemp(prefix="hosted-", dir=out))
+        handler = functools.partial(Quiet, directory=str(self.folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, root, page):
+        """The page's http:// address when its site has a base path, else None."""
+        config = root.parent / "diary.yml"
+        match = re.search(r"^base_url:\s*(\S+)", config.read_text(), re.M) if config.exists() else None
+        path = urlparse(match.group(1)).path.strip("/") if match else ""
+        if not path:
+            return None
+        link = self.folder / path
+        if not link.exists():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(root.resolve())
+        return f"http://127.0.0.1:{self.server.server_port}/{path}/{page}"
+
+    def close(self):
+        self.server.shutdown()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def check_page(browser, report, site, root, page, width, height, mobile, scheme, shots, hosted):
     name = f"{site}-{page.removesuffix('.html').replace('/', '-')}"
     where = f"{site}/{page} {width} {scheme}"
     print(f"{where}:", end="", flush=True)
@@ -358,7 +394,8 @@ def check_page(browser, report, site, root, page, width, height, mobile, scheme,
         return
     target, session = browser.open_page(width, height, mobile, scheme)
     try:
-        browser.navigate(session, (root / page).as_uri())
+        url = hosted.url(root, page) if page == "404.html" else None
+        browser.navigate(session, url or (root / page).as_uri())
         m = browser.cdp.evaluate(session, MEASURE_JS)
         urls = browser.requested_urls(session)
         browser.screenshot(session, shots / f"{name}-{width}-{scheme}.png", width)
@@ -396,7 +433,8 @@ def check_page(browser, report, site, root, page, width, height, mobile, scheme,
     if mobile and m["chartMin"] is not None:
         report.check("chart text >= 11 px at 390", m["chartMin"] >= 11, where,
                      f"smallest chart text {m['chartMin']:.2f} px", worst=(-m["chartMin"], f"{m['chartMin']:.2f} px"))
-    foreign = [u for u in urls if not re.match(r"(file|data|about):", u)]
+    report.check("the stylesheet applies", m["styled"], where, "no --text custom property")
+    foreign = [u for u in urls if not re.match(r"(file|data|about):|http://127\.0\.0\.1[:/]", u)]
     report.check("no request to another host", not foreign, where, ", ".join(foreign[:5]),
                  worst=(len(foreign), f"{len(foreign)} foreign URL(s)"))
     if m["formulas"] == 0:
@@ -529,14 +567,16 @@ def main():
     report = Report()
     started = time.monotonic()
     browser = Chromium(args.chromium, out / "chromium.log")
+    hosted = HostedSites(out)
     try:
         for site, root, page in pages:
             for width, height, mobile in VIEWPORTS:
                 for scheme in SCHEMES:
-                    check_page(browser, report, site, root, page, width, height, mobile, scheme, shots)
+                    check_page(browser, report, site, root, page, width, height, mobile, scheme, shots, hosted)
         check_live_reload(browser, report, diary, fixture, out)
     finally:
         browser.close()
+        hosted.close()
 
     report.summary()
     print(f"\n{len(pages) * len(VIEWPORTS) * len(SCHEMES)} page loads in {time.monotonic() - started:.0f} s; "
