@@ -41,8 +41,9 @@ extension Tensor {
         // An empty mean is 0/0 = NaN, as in NumPy.
         let means = try sum(axis: axis).map { $0 / Double(n) }
         // Values near the largest double can sum past it although their mean is a double
-        // (NumPy says inf): those means are sums of x / n instead.
-        guard n > 0, !means.buffer.allSatisfy(\.isFinite), scalars.allSatisfy(\.isFinite) else { return means }
+        // (NumPy says inf): those means are sums of x / n instead (which keeps a NaN or an
+        // infinity of the data).
+        guard n > 0, !means.buffer.allSatisfy(\.isFinite) else { return means }
         let scaled = try sum(axis: axis) { $0 / Double(n) }
         return try Tensor(shape: means.shape) { out in
             for i in out.indices { out[i] = means.buffer[i].isFinite ? means.buffer[i] : scaled.buffer[i] }

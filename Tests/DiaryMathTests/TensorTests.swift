@@ -67,6 +67,8 @@ import Testing
         #expect(try huge.variance(axis: 0).scalars == [0, 1])
         #expect(try huge.sum(axis: 0).scalars == [.infinity, 4])
         #expect(try Tensor(shape: [2], scalars: [.infinity, 1]).mean().scalars == [.infinity])
+        let mixed = try Tensor(shape: [2, 2], scalars: [1e308, .nan, 1e308, 1]).mean(axis: 0).scalars
+        #expect(mixed[0] == 1e308 && mixed[1].isNaN)
         close(try X.standardDeviation(axis: 0), [9.368750231087317, 10.697356715563268, 11.815527072208983, 12.81945643882315])
         close(try X.min(axis: 1), [-7, 1, 15.627416997969522])
         close(try X.argmax(axis: 0), [2, 2, 2, 2])
